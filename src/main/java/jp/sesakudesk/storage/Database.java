@@ -1,0 +1,106 @@
+package jp.sesakudesk.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded H2 database file in a data folder: opened, locked against a second writer, and
+ * migrated to the current schema on open.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /** The database file's name without H2's {@code .mv.db} ending. */
+    public static final String FILE_NAME = "sesaku-desk";
+
+    static {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private final Path file;
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+
+    private Database(Path file, JdbcConnectionPool pool) {
+        this.file = file;
+        this.pool = pool;
+        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false));
+    }
+
+    /** Opens (creating if needed) the database in the folder and migrates it. */
+    public static Database open(Path folder) throws DatabaseUnavailableException {
+        Path file = folder.resolve(FILE_NAME + ".mv.db");
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new DatabaseUnavailableException(DatabaseUnavailableException.Reason.FOLDER, folder, e);
+        }
+        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME) + ";FILE_LOCK=FILE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        try (Connection probe = pool.getConnection()) {
+            LOG.debug("opened {}", probe.getMetaData().getURL());
+        } catch (SQLException e) {
+            pool.dispose();
+            throw new DatabaseUnavailableException(reasonOf(e), file, e);
+        }
+        Database database = new Database(file, pool);
+        try {
+            database.migrate();
+        } catch (FlywayException e) {
+            database.close();
+            throw new DatabaseUnavailableException(DatabaseUnavailableException.Reason.UNREADABLE, file, e);
+        }
+        return database;
+    }
+
+    private static DatabaseUnavailableException.Reason reasonOf(SQLException e) {
+        return switch (e.getErrorCode()) {
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> DatabaseUnavailableException.Reason.IN_USE;
+            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.FILE_ENCRYPTION_ERROR_1 ->
+                    DatabaseUnavailableException.Reason.UNREADABLE;
+            case ErrorCode.FILE_CREATION_FAILED_1, ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2 ->
+                    DatabaseUnavailableException.Reason.FOLDER;
+            default -> DatabaseUnavailableException.Reason.OTHER;
+        };
+    }
+
+    private void migrate() {
+        long started = System.nanoTime();
+        Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.debug("schema migrated in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    /** The database file, e.g. for showing its size or making a backup. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

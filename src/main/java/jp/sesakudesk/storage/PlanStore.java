@@ -1,0 +1,383 @@
+package jp.sesakudesk.storage;
+
+import static jp.sesakudesk.storage.schema.Tables.CATEGORY;
+import static jp.sesakudesk.storage.schema.Tables.CHANGE_RECORD;
+import static jp.sesakudesk.storage.schema.Tables.EDITION;
+import static jp.sesakudesk.storage.schema.Tables.LISTING;
+import static jp.sesakudesk.storage.schema.Tables.MEASURE;
+import static jp.sesakudesk.storage.schema.Tables.MEASURE_DEPARTMENT;
+import static jp.sesakudesk.storage.schema.Tables.MEASURE_NOTE;
+import static jp.sesakudesk.storage.schema.Tables.MEASURE_TEXT;
+import static jp.sesakudesk.storage.schema.Tables.PILLAR;
+import static jp.sesakudesk.storage.schema.Tables.PLAN;
+import static jp.sesakudesk.storage.schema.Tables.SCHEDULE_ROW;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.TableRecord;
+import org.jooq.impl.DSL;
+
+import jp.sesakudesk.domain.Category;
+import jp.sesakudesk.domain.ChangeRecord;
+import jp.sesakudesk.domain.ChangeSource;
+import jp.sesakudesk.domain.Edition;
+import jp.sesakudesk.domain.FiscalYear;
+import jp.sesakudesk.domain.FiscalYearRange;
+import jp.sesakudesk.domain.Listing;
+import jp.sesakudesk.domain.MeasureContent;
+import jp.sesakudesk.domain.MeasureField;
+import jp.sesakudesk.domain.Pillar;
+import jp.sesakudesk.domain.ScheduleRow;
+import jp.sesakudesk.storage.schema.tables.records.CategoryRecord;
+import jp.sesakudesk.storage.schema.tables.records.ChangeRecordRecord;
+import jp.sesakudesk.storage.schema.tables.records.ListingRecord;
+import jp.sesakudesk.storage.schema.tables.records.MeasureDepartmentRecord;
+import jp.sesakudesk.storage.schema.tables.records.MeasureNoteRecord;
+import jp.sesakudesk.storage.schema.tables.records.MeasureRecord;
+import jp.sesakudesk.storage.schema.tables.records.MeasureTextRecord;
+import jp.sesakudesk.storage.schema.tables.records.PillarRecord;
+import jp.sesakudesk.storage.schema.tables.records.ScheduleRowRecord;
+
+/**
+ * Reads and writes plans, their editions and the change history. Every write is one transaction:
+ * it happens completely or not at all.
+ */
+public final class PlanStore {
+
+    private final DSLContext dsl;
+    private final DepartmentStore departments;
+
+    public PlanStore(Database database) {
+        this.dsl = database.dsl();
+        this.departments = new DepartmentStore(dsl);
+    }
+
+    public DepartmentStore departments() {
+        return departments;
+    }
+
+    /** The names of all plans, oldest first. */
+    public List<String> plans() {
+        return dsl.select(PLAN.NAME).from(PLAN).orderBy(PLAN.ID).fetch(PLAN.NAME);
+    }
+
+    /** The fiscal years that have an edition of the plan, oldest first. */
+    public List<FiscalYear> fiscalYears(String plan) {
+        return dsl.select(EDITION.FISCAL_YEAR).from(EDITION).join(PLAN).on(PLAN.ID.eq(EDITION.PLAN_ID))
+                .where(PLAN.NAME.eq(plan)).orderBy(EDITION.FISCAL_YEAR)
+                .fetch(r -> FiscalYear.of(r.value1()));
+    }
+
+    /** The edition of the plan for the fiscal year, if there is one. */
+    public Optional<Edition> edition(String plan, FiscalYear fiscalYear) {
+        return editionId(dsl, plan, fiscalYear).map(id -> readEdition(dsl, id, plan, fiscalYear));
+    }
+
+    /**
+     * Stores the edition as new, or in place of the plan's edition of the same year. Replacing keeps
+     * the change history and records every field that differs, with the given source.
+     */
+    public void saveEdition(Edition edition, ChangeSource source) {
+        dsl.transaction(tx -> {
+            DSLContext db = tx.dsl();
+            long planId = planIdCreating(db, edition.plan());
+            Optional<Long> existing = editionId(db, edition.plan(), edition.fiscalYear());
+            Map<String, MeasureContent> before = existing
+                    .map(id -> readEdition(db, id, edition.plan(), edition.fiscalYear()).measures())
+                    .orElse(Map.of());
+            long editionId = existing.orElseGet(() -> insertEdition(db, planId, edition.fiscalYear()));
+            existing.ifPresent(id -> clearEdition(db, id));
+            DepartmentStore.Resolver resolver = new DepartmentStore(db).resolver();
+            writeMeasures(db, planId, editionId, edition.measures(), resolver);
+            writeStructure(db, editionId, edition.pillars());
+            List<ChangeRecordRecord> changes = new ArrayList<>();
+            Instant now = Instant.now();
+            before.forEach((id, old) -> {
+                MeasureContent after = edition.measures().get(id);
+                if (after != null) {
+                    changes.addAll(changeRecords(editionId, id, old, resolver.canonical(after), source, now));
+                }
+            });
+            db.batchInsert(changes).execute();
+        });
+    }
+
+    /**
+     * Saves edited content of one measure, recording each changed field. Refuses when the stored
+     * content is no longer the content the edit started from, so no one's change is overwritten.
+     *
+     * @return the content as stored, with department names in their current spelling
+     * @throws StaleEditException when the measure was changed since {@code base} was read
+     */
+    public MeasureContent saveMeasure(String plan, FiscalYear fiscalYear, String measureId,
+                                      MeasureContent base, MeasureContent edited, ChangeSource source) {
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            long editionId = editionId(db, plan, fiscalYear)
+                    .orElseThrow(() -> new IllegalArgumentException("no edition " + plan + " " + fiscalYear));
+            MeasureContent stored = readMeasures(db, editionId, List.of(measureId)).get(measureId);
+            if (stored == null) {
+                throw new IllegalArgumentException("no measure " + measureId + " in " + fiscalYear);
+            }
+            if (!stored.equals(base)) {
+                throw new StaleEditException(measureId);
+            }
+            DepartmentStore.Resolver resolver = new DepartmentStore(db).resolver();
+            MeasureContent canonical = resolver.canonical(edited);
+            List<ChangeRecordRecord> changes =
+                    changeRecords(editionId, measureId, stored, canonical, source, Instant.now());
+            if (changes.isEmpty()) {
+                return stored;
+            }
+            int revision = db.select(MEASURE_TEXT.REVISION).from(MEASURE_TEXT)
+                    .where(MEASURE_TEXT.EDITION_ID.eq(editionId), MEASURE_TEXT.MEASURE_ID.eq(measureId))
+                    .fetchOne(MEASURE_TEXT.REVISION);
+            deleteMeasureParts(db, editionId, measureId);
+            db.update(MEASURE_TEXT)
+                    .set(MEASURE_TEXT.NAME, canonical.name())
+                    .set(MEASURE_TEXT.DESCRIPTION, canonical.description())
+                    .set(MEASURE_TEXT.STATUS, canonical.status())
+                    .set(MEASURE_TEXT.PLANS, canonical.plans())
+                    .set(MEASURE_TEXT.IS_NEW, canonical.isNew())
+                    .set(MEASURE_TEXT.REVISION, revision + 1)
+                    .where(MEASURE_TEXT.EDITION_ID.eq(editionId), MEASURE_TEXT.MEASURE_ID.eq(measureId))
+                    .execute();
+            List<TableRecord<?>> parts = new ArrayList<>();
+            addMeasureParts(parts, editionId, measureId, canonical, resolver);
+            db.batchInsert(parts).execute();
+            db.batchInsert(changes).execute();
+            return canonical;
+        });
+    }
+
+    /** The change history of a measure in an edition, newest first. */
+    public List<ChangeRecord> history(String plan, FiscalYear fiscalYear, String measureId) {
+        Optional<Long> editionId = editionId(dsl, plan, fiscalYear);
+        if (editionId.isEmpty()) {
+            return List.of();
+        }
+        return dsl.selectFrom(CHANGE_RECORD)
+                .where(CHANGE_RECORD.EDITION_ID.eq(editionId.get()), CHANGE_RECORD.MEASURE_ID.eq(measureId))
+                .orderBy(CHANGE_RECORD.CHANGED_AT.desc(), CHANGE_RECORD.ID.desc())
+                .fetch(r -> new ChangeRecord(
+                        r.getChangedAt().atZone(ZoneId.systemDefault()).toInstant(),
+                        r.getMeasureId(),
+                        MeasureField.valueOf(r.getField()),
+                        r.getOldValue(),
+                        r.getNewValue(),
+                        new ChangeSource(ChangeSource.Kind.valueOf(r.getSourceKind()), r.getSourceDetail())));
+    }
+
+    // --- reading ---------------------------------------------------------------------------------
+
+    private static Optional<Long> editionId(DSLContext db, String plan, FiscalYear fiscalYear) {
+        return db.select(EDITION.ID).from(EDITION).join(PLAN).on(PLAN.ID.eq(EDITION.PLAN_ID))
+                .where(PLAN.NAME.eq(plan), EDITION.FISCAL_YEAR.eq(fiscalYear.startYear()))
+                .fetchOptional(EDITION.ID);
+    }
+
+    private static Edition readEdition(DSLContext db, long editionId, String plan, FiscalYear fiscalYear) {
+        List<PillarRecord> pillars = db.selectFrom(PILLAR).where(PILLAR.EDITION_ID.eq(editionId))
+                .orderBy(PILLAR.NO).fetch();
+        List<CategoryRecord> categories = db.select(CATEGORY.fields()).from(CATEGORY)
+                .join(PILLAR).on(PILLAR.ID.eq(CATEGORY.PILLAR_ID))
+                .where(PILLAR.EDITION_ID.eq(editionId)).orderBy(CATEGORY.NO).fetchInto(CATEGORY);
+        List<ListingRecord> listings = db.selectFrom(LISTING).where(LISTING.EDITION_ID.eq(editionId))
+                .orderBy(LISTING.CATEGORY_ID, LISTING.POSITION).fetch();
+
+        Map<Long, List<Listing>> listingsByCategory = new HashMap<>();
+        List<String> measureOrder = new ArrayList<>();
+        for (ListingRecord r : listings) {
+            listingsByCategory.computeIfAbsent(r.getCategoryId(), k -> new ArrayList<>())
+                    .add(new Listing(r.getNo(), r.getMeasureId(), r.getRelisted()));
+        }
+        Map<Long, List<Category>> categoriesByPillar = new HashMap<>();
+        for (CategoryRecord r : categories) {
+            categoriesByPillar.computeIfAbsent(r.getPillarId(), k -> new ArrayList<>())
+                    .add(new Category(r.getNo(), r.getTitle(), listingsByCategory.getOrDefault(r.getId(), List.of())));
+        }
+        List<Pillar> structure = new ArrayList<>();
+        for (PillarRecord r : pillars) {
+            structure.add(new Pillar(r.getNo(), r.getTitle(), categoriesByPillar.getOrDefault(r.getId(), List.of())));
+        }
+        for (Pillar pillar : structure) {
+            for (Category category : pillar.categories()) {
+                category.listings().forEach(l -> measureOrder.add(l.measureId()));
+            }
+        }
+        Map<String, MeasureContent> all = readMeasures(db, editionId, null);
+        Map<String, MeasureContent> ordered = new LinkedHashMap<>();
+        measureOrder.forEach(id -> ordered.putIfAbsent(id, all.get(id)));
+        all.forEach(ordered::putIfAbsent);
+        return new Edition(plan, fiscalYear, structure, ordered);
+    }
+
+    /** The content of the given measures of an edition, or of all of them when ids is null. */
+    private static Map<String, MeasureContent> readMeasures(DSLContext db, long editionId, List<String> ids) {
+        Condition textCondition = MEASURE_TEXT.EDITION_ID.eq(editionId).and(among(MEASURE_TEXT.MEASURE_ID, ids));
+        Map<String, List<String>> departments = new HashMap<>();
+        db.select(MEASURE_DEPARTMENT.MEASURE_ID, DepartmentStore.FULL_NAME)
+                .from(MEASURE_DEPARTMENT).join(DepartmentStore.TABLE)
+                .on(DepartmentStore.ID.eq(MEASURE_DEPARTMENT.DEPARTMENT_ID))
+                .where(MEASURE_DEPARTMENT.EDITION_ID.eq(editionId).and(among(MEASURE_DEPARTMENT.MEASURE_ID, ids)))
+                .orderBy(MEASURE_DEPARTMENT.MEASURE_ID, MEASURE_DEPARTMENT.POSITION)
+                .forEach(r -> departments.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        Map<String, List<ScheduleRow>> schedules = new HashMap<>();
+        db.selectFrom(SCHEDULE_ROW)
+                .where(SCHEDULE_ROW.EDITION_ID.eq(editionId).and(among(SCHEDULE_ROW.MEASURE_ID, ids)))
+                .orderBy(SCHEDULE_ROW.MEASURE_ID, SCHEDULE_ROW.POSITION)
+                .forEach(r -> schedules.computeIfAbsent(r.getMeasureId(), k -> new ArrayList<>()).add(
+                        new ScheduleRow(new FiscalYearRange(FiscalYear.of(r.getFromYear()),
+                                r.getToYear() == null ? null : FiscalYear.of(r.getToYear())), r.getActivity())));
+        Map<String, List<String>> notes = new HashMap<>();
+        db.selectFrom(MEASURE_NOTE)
+                .where(MEASURE_NOTE.EDITION_ID.eq(editionId).and(among(MEASURE_NOTE.MEASURE_ID, ids)))
+                .orderBy(MEASURE_NOTE.MEASURE_ID, MEASURE_NOTE.POSITION)
+                .forEach(r -> notes.computeIfAbsent(r.getMeasureId(), k -> new ArrayList<>()).add(r.getText()));
+
+        Map<String, MeasureContent> result = new LinkedHashMap<>();
+        for (MeasureTextRecord r : db.selectFrom(MEASURE_TEXT).where(textCondition).fetch()) {
+            String id = r.getMeasureId();
+            result.put(id, new MeasureContent(r.getName(), departments.getOrDefault(id, List.of()),
+                    r.getDescription(), schedules.getOrDefault(id, List.of()), r.getStatus(), r.getPlans(),
+                    notes.getOrDefault(id, List.of()), r.getIsNew()));
+        }
+        return result;
+    }
+
+    private static Condition among(Field<String> measureId, List<String> ids) {
+        return ids == null ? DSL.noCondition() : measureId.in(ids);
+    }
+
+    // --- writing ---------------------------------------------------------------------------------
+
+    private static long planIdCreating(DSLContext db, String plan) {
+        return db.select(PLAN.ID).from(PLAN).where(PLAN.NAME.eq(plan)).fetchOptional(PLAN.ID)
+                .orElseGet(() -> db.insertInto(PLAN, PLAN.NAME).values(plan).returning(PLAN.ID).fetchOne().getId());
+    }
+
+    private static long insertEdition(DSLContext db, long planId, FiscalYear fiscalYear) {
+        return db.insertInto(EDITION, EDITION.PLAN_ID, EDITION.FISCAL_YEAR, EDITION.CREATED_AT)
+                .values(planId, fiscalYear.startYear(), LocalDateTime.now())
+                .returning(EDITION.ID).fetchOne().getId();
+    }
+
+    private static void clearEdition(DSLContext db, long editionId) {
+        db.deleteFrom(PILLAR).where(PILLAR.EDITION_ID.eq(editionId)).execute();
+        db.deleteFrom(MEASURE_TEXT).where(MEASURE_TEXT.EDITION_ID.eq(editionId)).execute();
+    }
+
+    private static void writeMeasures(DSLContext db, long planId, long editionId,
+                                      Map<String, MeasureContent> measures, DepartmentStore.Resolver resolver) {
+        Map<String, Long> owners = new HashMap<>();
+        db.select(MEASURE.ID, MEASURE.PLAN_ID).from(MEASURE).where(MEASURE.ID.in(measures.keySet()))
+                .forEach(r -> owners.put(r.value1(), r.value2()));
+        List<TableRecord<?>> identities = new ArrayList<>();
+        List<TableRecord<?>> texts = new ArrayList<>();
+        List<TableRecord<?>> parts = new ArrayList<>();
+        measures.forEach((id, content) -> {
+            Long owner = owners.get(id);
+            if (owner == null) {
+                identities.add(new MeasureRecord(id, planId));
+            } else if (owner != planId) {
+                throw new IllegalArgumentException("measure id " + id + " belongs to another plan");
+            }
+            MeasureContent canonical = resolver.canonical(content);
+            texts.add(new MeasureTextRecord(editionId, id, canonical.name(), canonical.description(),
+                    canonical.status(), canonical.plans(), canonical.isNew(), 1));
+            addMeasureParts(parts, editionId, id, canonical, resolver);
+        });
+        db.batchInsert(identities).execute();
+        db.batchInsert(texts).execute();
+        db.batchInsert(parts).execute();
+    }
+
+    private static void addMeasureParts(List<TableRecord<?>> parts, long editionId, String measureId,
+                                        MeasureContent content, DepartmentStore.Resolver resolver) {
+        int position = 0;
+        for (String department : content.departments()) {
+            MeasureDepartmentRecord r = new MeasureDepartmentRecord(editionId, measureId, position++,
+                    resolver.idOf(department));
+            parts.add(r);
+        }
+        position = 0;
+        for (ScheduleRow row : content.schedule()) {
+            FiscalYear to = row.years().to();
+            parts.add(new ScheduleRowRecord(editionId, measureId, position++, row.years().from().startYear(),
+                    to == null ? null : to.startYear(), row.activity()));
+        }
+        position = 0;
+        for (String note : content.notes()) {
+            parts.add(new MeasureNoteRecord(editionId, measureId, position++, note));
+        }
+    }
+
+    private static void deleteMeasureParts(DSLContext db, long editionId, String measureId) {
+        db.deleteFrom(MEASURE_DEPARTMENT)
+                .where(MEASURE_DEPARTMENT.EDITION_ID.eq(editionId), MEASURE_DEPARTMENT.MEASURE_ID.eq(measureId))
+                .execute();
+        db.deleteFrom(SCHEDULE_ROW)
+                .where(SCHEDULE_ROW.EDITION_ID.eq(editionId), SCHEDULE_ROW.MEASURE_ID.eq(measureId)).execute();
+        db.deleteFrom(MEASURE_NOTE)
+                .where(MEASURE_NOTE.EDITION_ID.eq(editionId), MEASURE_NOTE.MEASURE_ID.eq(measureId)).execute();
+    }
+
+    private static void writeStructure(DSLContext db, long editionId, List<Pillar> pillars) {
+        List<TableRecord<?>> listings = new ArrayList<>();
+        for (Pillar pillar : pillars) {
+            long pillarId = db.insertInto(PILLAR, PILLAR.EDITION_ID, PILLAR.NO, PILLAR.TITLE)
+                    .values(editionId, pillar.no(), pillar.title()).returning(PILLAR.ID).fetchOne().getId();
+            for (Category category : pillar.categories()) {
+                long categoryId = db.insertInto(CATEGORY, CATEGORY.PILLAR_ID, CATEGORY.NO, CATEGORY.TITLE)
+                        .values(pillarId, category.no(), category.title()).returning(CATEGORY.ID).fetchOne().getId();
+                int position = 0;
+                for (Listing listing : category.listings()) {
+                    ListingRecord r = db.newRecord(LISTING);
+                    r.setCategoryId(categoryId);
+                    r.setPosition(position++);
+                    r.setNo(listing.no());
+                    r.setEditionId(editionId);
+                    r.setMeasureId(listing.measureId());
+                    r.setRelisted(listing.relisted());
+                    listings.add(r);
+                }
+            }
+        }
+        db.batchInsert(listings).execute();
+    }
+
+    private static List<ChangeRecordRecord> changeRecords(long editionId, String measureId, MeasureContent before,
+                                                          MeasureContent after, ChangeSource source, Instant at) {
+        List<ChangeRecordRecord> records = new ArrayList<>();
+        LocalDateTime when = LocalDateTime.ofInstant(at, ZoneId.systemDefault());
+        for (MeasureField field : MeasureField.values()) {
+            String oldValue = field.render(before);
+            String newValue = field.render(after);
+            if (!Objects.equals(oldValue, newValue)) {
+                ChangeRecordRecord r = new ChangeRecordRecord();
+                r.setEditionId(editionId);
+                r.setMeasureId(measureId);
+                r.setField(field.name());
+                r.setOldValue(oldValue);
+                r.setNewValue(newValue);
+                r.setChangedAt(when);
+                r.setSourceKind(source.kind().name());
+                r.setSourceDetail(source.detail());
+                records.add(r);
+            }
+        }
+        return records;
+    }
+}
