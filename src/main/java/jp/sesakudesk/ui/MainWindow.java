@@ -123,8 +123,17 @@ final class MainWindow {
         VBox center = new VBox(filterBar(), table);
         VBox.setVgrow(table, Priority.ALWAYS);
         SplitPane split = new SplitPane(tree, center, editor.node());
-        split.setDividerPositions(0.22, 0.55);
-        SplitPane.setResizableWithParent(tree, false);
+        tree.setMinWidth(180);
+        // Divider positions only hold once the split pane has its width: set them at the first layout.
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number width) {
+                if (width.doubleValue() > 0) {
+                    split.widthProperty().removeListener(this);
+                    Platform.runLater(() -> split.setDividerPositions(0.2, 0.47));
+                }
+            }
+        });
         root.setTop(menuBar());
         root.setCenter(split);
         root.getStyleClass().add("main-window");
@@ -174,6 +183,7 @@ final class MainWindow {
         departmentFilter.setTitle(messages.get("filter.departments"));
         departmentFilter.setShowCheckedCount(true);
         departmentFilter.setId("filter-departments");
+        departmentFilter.setPrefWidth(170);
         departmentFilter.getCheckModel().getCheckedItems()
                 .addListener((javafx.collections.ListChangeListener<String>) c -> applyFilter());
         newFilter.setId("filter-new");
@@ -184,6 +194,10 @@ final class MainWindow {
         textFilter.setPromptText(messages.get("filter.text"));
         textFilter.textProperty().addListener((obs, o, n) -> applyFilter());
         HBox.setHgrow(textFilter, Priority.ALWAYS);
+        textFilter.setMinWidth(120);
+        for (var control : List.of(departmentFilter, newFilter, relistedFilter, count)) {
+            control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         count.setId("filter-count");
         HBox bar = new HBox(6, textFilter, departmentFilter, newFilter, relistedFilter, count);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -239,7 +253,7 @@ final class MainWindow {
         table.setId("measure-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(messages.get("table.empty")));
-        table.getColumns().add(column("table.no", ListingRow::position, 70));
+        table.getColumns().add(column("table.no", ListingRow::position, 80));
         table.getColumns().add(column("table.name", r -> r.content().name(), 260));
         table.getColumns().add(column("table.department", r -> r.content().leadDepartment(), 170));
         table.getColumns().add(column("table.marks", this::marks, 80));
@@ -273,6 +287,7 @@ final class MainWindow {
             return javafx.beans.binding.Bindings.createStringBinding(() -> value.apply(row), row.contentProperty());
         });
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 64));
         return column;
     }
 

@@ -155,6 +155,7 @@ final class MeasureEditor {
         session = null;
         title.setText(messages.get("editor.nothingSelected"));
         history.getItems().clear();
+        showPrevious(null);
         setEditable(false);
     }
 
@@ -263,7 +264,7 @@ final class MeasureEditor {
         labels.setMinWidth(90);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
-        fields.setMinWidth(280);
+        fields.setMinWidth(200);
         ColumnConstraints previous = new ColumnConstraints();
         previous.setHgrow(Priority.SOMETIMES);
         previous.setPercentWidth(0);
@@ -326,6 +327,9 @@ final class MeasureEditor {
         down.disableProperty().bind(noSelection);
         Label lead = new Label(messages.get("departments.leadFirst"));
         lead.getStyleClass().add("hint");
+        for (Button button : List.of(add, remove, up, down)) {
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox picker = new HBox(6, departmentChoice, add);
         HBox order = new HBox(6, up, down, remove, lead);
         order.setAlignment(Pos.CENTER_LEFT);

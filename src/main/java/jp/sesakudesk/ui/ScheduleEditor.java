@@ -35,6 +35,8 @@ final class ScheduleEditor {
         static final RowEnd OPEN = new RowEnd(null, true);
     }
 
+    private static final double YEAR_PICKER_WIDTH = 172;
+
     private final Messages messages;
     private final VBox rowsBox = new VBox(6);
     private final VBox root;
@@ -96,6 +98,8 @@ final class ScheduleEditor {
         from.setButtonCell(new YearCell());
         from.setCellFactory(list -> new YearCell());
         from.setId("schedule-from-" + index);
+        from.setPrefWidth(YEAR_PICKER_WIDTH);
+        from.setMinWidth(120);
 
         ComboBox<RowEnd> end = new ComboBox<>();
         end.getItems().setAll(endChoices(row.years().from()));
@@ -103,6 +107,8 @@ final class ScheduleEditor {
         end.setButtonCell(new EndCell());
         end.setCellFactory(list -> new EndCell());
         end.setId("schedule-end-" + index);
+        end.setPrefWidth(YEAR_PICKER_WIDTH);
+        end.setMinWidth(120);
 
         from.setOnAction(e -> {
             FiscalYear start = from.getValue();
@@ -127,7 +133,6 @@ final class ScheduleEditor {
         activity.setId("schedule-activity-" + index);
         activity.textProperty().addListener((obs, old, text) ->
                 replace(index, new ScheduleRow(rows.get(index).years(), text), false));
-        HBox.setHgrow(activity, Priority.ALWAYS);
 
         Button up = iconButton("▲", "schedule.up", () -> move(index, -1));
         up.setDisable(index == 0);
@@ -137,11 +142,12 @@ final class ScheduleEditor {
             rows.remove(index);
             changed(true);
         });
-        VBox years = new VBox(4, from, end);
-        VBox buttons = new VBox(2, up, down, remove);
-        HBox box = new HBox(6, years, activity, buttons);
-        box.setAlignment(Pos.TOP_LEFT);
-        box.setPadding(new Insets(2));
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(6, from, end, spacer, up, down, remove);
+        header.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, header, activity);
+        box.setPadding(new Insets(4));
         box.getStyleClass().add("schedule-row");
         return box;
     }
@@ -150,7 +156,7 @@ final class ScheduleEditor {
         Button button = new Button(symbol);
         button.setTooltip(new Tooltip(messages.get(tooltipKey)));
         button.getStyleClass().add("small-button");
-        button.setFocusTraversable(true);
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setOnAction(e -> action.run());
         return button;
     }
