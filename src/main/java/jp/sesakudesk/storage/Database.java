@@ -57,7 +57,7 @@ public final class Database implements AutoCloseable {
             LOG.debug("opened {}", probe.getMetaData().getURL());
         } catch (SQLException e) {
             pool.dispose();
-            throw new DatabaseUnavailableException(reasonOf(e), file, e);
+            throw new DatabaseUnavailableException(reasonOf(e, folder, file), file, e);
         }
         Database database = new Database(file, pool);
         try {
@@ -69,13 +69,16 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
-    private static DatabaseUnavailableException.Reason reasonOf(SQLException e) {
+    private static DatabaseUnavailableException.Reason reasonOf(SQLException e, Path folder, Path file) {
         return switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> DatabaseUnavailableException.Reason.IN_USE;
             case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.FILE_ENCRYPTION_ERROR_1 ->
                     DatabaseUnavailableException.Reason.UNREADABLE;
             case ErrorCode.FILE_CREATION_FAILED_1, ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2 ->
-                    DatabaseUnavailableException.Reason.FOLDER;
+                    // An existing file in a writable folder that cannot be read is damaged, not misplaced.
+                    Files.isRegularFile(file) && Files.isWritable(folder)
+                            ? DatabaseUnavailableException.Reason.UNREADABLE
+                            : DatabaseUnavailableException.Reason.FOLDER;
             default -> DatabaseUnavailableException.Reason.OTHER;
         };
     }
