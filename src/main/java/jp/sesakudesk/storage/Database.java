@@ -25,6 +25,12 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /**
+     * The newest schema version among the migrations in {@code db/migration}. A database already at
+     * this version opens without Flyway, which saves most of a second at every start.
+     */
+    static final String SCHEMA_VERSION = "1";
+
     /** The database file's name without H2's {@code .mv.db} ending. */
     public static final String FILE_NAME = "sesaku-desk";
 
@@ -35,12 +41,11 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final JdbcConnectionPool pool;
-    private final DSLContext dsl;
+    private volatile DSLContext dsl;
 
     private Database(Path file, JdbcConnectionPool pool) {
         this.file = file;
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false));
     }
 
     /** Opens (creating if needed) the database in the folder and migrates it. */
@@ -85,6 +90,10 @@ public final class Database implements AutoCloseable {
 
     private void migrate() {
         long started = System.nanoTime();
+        if (isCurrent()) {
+            LOG.debug("schema at version {}, checked in {} ms", SCHEMA_VERSION, (System.nanoTime() - started) / 1_000_000);
+            return;
+        }
         Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
@@ -93,8 +102,39 @@ public final class Database implements AutoCloseable {
         LOG.debug("schema migrated in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
-    public DSLContext dsl() {
-        return dsl;
+    /** True when Flyway's history says the newest migration was applied successfully. */
+    private boolean isCurrent() {
+        try (Connection connection = pool.getConnection();
+             var statement = connection.prepareStatement("SELECT \"version\" FROM \"flyway_schema_history\""
+                     + " WHERE \"success\" AND \"type\" = 'SQL' ORDER BY \"installed_rank\" DESC LIMIT 1");
+             var result = statement.executeQuery()) {
+            return result.next() && SCHEMA_VERSION.equals(result.getString(1));
+        } catch (SQLException e) {
+            return false; // no history table yet: a new database
+        }
+    }
+
+    /** The jOOQ context for writing, created on first use (see {@link EditionReader} for why). */
+    DSLContext dsl() {
+        DSLContext context = dsl;
+        if (context == null) {
+            synchronized (this) {
+                if (dsl == null) {
+                    dsl = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false));
+                }
+                context = dsl;
+            }
+        }
+        return context;
+    }
+
+    /** Runs a read on a connection of its own. */
+    <T> T read(java.util.function.Function<EditionReader, T> reading) {
+        try (Connection connection = pool.getConnection()) {
+            return reading.apply(new EditionReader(connection));
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the plan database: " + e.getMessage(), e);
+        }
     }
 
     /** The database file, e.g. for showing its size or making a backup. */

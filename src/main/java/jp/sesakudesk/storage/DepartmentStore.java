@@ -3,15 +3,12 @@ package jp.sesakudesk.storage;
 import static jp.sesakudesk.storage.schema.Tables.DEPARTMENT;
 import static jp.sesakudesk.storage.schema.Tables.DEPARTMENT_ALIAS;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import jp.sesakudesk.domain.Department;
@@ -20,23 +17,15 @@ import jp.sesakudesk.domain.MeasureContent;
 /** 所管課 and their former names. A former name resolves to the department under its current name. */
 public final class DepartmentStore {
 
-    static final Table<?> TABLE = DEPARTMENT;
-    static final Field<Long> ID = DEPARTMENT.ID;
-    static final Field<String> FULL_NAME = DSL.concat(DEPARTMENT.BUREAU, DEPARTMENT.SECTION);
+    private final Database database;
 
-    private final DSLContext dsl;
-
-    DepartmentStore(DSLContext dsl) {
-        this.dsl = dsl;
+    DepartmentStore(Database database) {
+        this.database = database;
     }
 
     /** Every department with its former names, in the order they were first recorded. */
     public List<Department> all() {
-        Map<Long, List<String>> aliases = new HashMap<>();
-        dsl.selectFrom(DEPARTMENT_ALIAS).orderBy(DEPARTMENT_ALIAS.ID)
-                .forEach(r -> aliases.computeIfAbsent(r.getDepartmentId(), k -> new ArrayList<>()).add(r.getFullName()));
-        return dsl.selectFrom(DEPARTMENT).orderBy(DEPARTMENT.ID)
-                .fetch(r -> new Department(r.getBureau(), r.getSection(), aliases.getOrDefault(r.getId(), List.of())));
+        return database.read(EditionReader::departments);
     }
 
     /**
@@ -44,8 +33,8 @@ public final class DepartmentStore {
      * former one) gains the new former names. All in one transaction.
      */
     public void register(List<Department> departments) {
-        dsl.transaction(tx -> {
-            Resolver resolver = new DepartmentStore(tx.dsl()).resolver();
+        database.dsl().transaction(tx -> {
+            Resolver resolver = new Resolver(tx.dsl());
             for (Department department : departments) {
                 long id = resolver.idOf(department);
                 for (String former : department.formerNames()) {
@@ -55,18 +44,16 @@ public final class DepartmentStore {
         });
     }
 
-    Resolver resolver() {
-        return new Resolver();
-    }
-
     /** Looks names up in one read of the tables, creating departments for names never seen. */
-    final class Resolver {
+    static final class Resolver {
 
+        private final DSLContext dsl;
         private final Map<String, Long> idByName = new HashMap<>();
         private final Map<Long, String> nameById = new LinkedHashMap<>();
 
-        private Resolver() {
-            dsl.select(DEPARTMENT.ID, FULL_NAME).from(DEPARTMENT).forEach(r -> {
+        Resolver(DSLContext dsl) {
+            this.dsl = dsl;
+            dsl.select(DEPARTMENT.ID, DSL.concat(DEPARTMENT.BUREAU, DEPARTMENT.SECTION)).from(DEPARTMENT).forEach(r -> {
                 idByName.put(r.value2(), r.value1());
                 nameById.put(r.value1(), r.value2());
             });

@@ -56,12 +56,12 @@ import jp.sesakudesk.storage.schema.tables.records.ScheduleRowRecord;
  */
 public final class PlanStore {
 
-    private final DSLContext dsl;
+    private final Database database;
     private final DepartmentStore departments;
 
     public PlanStore(Database database) {
-        this.dsl = database.dsl();
-        this.departments = new DepartmentStore(dsl);
+        this.database = database;
+        this.departments = new DepartmentStore(database);
     }
 
     public DepartmentStore departments() {
@@ -70,19 +70,18 @@ public final class PlanStore {
 
     /** The names of all plans, oldest first. */
     public List<String> plans() {
-        return dsl.select(PLAN.NAME).from(PLAN).orderBy(PLAN.ID).fetch(PLAN.NAME);
+        return database.read(EditionReader::plans);
     }
 
     /** The fiscal years that have an edition of the plan, oldest first. */
     public List<FiscalYear> fiscalYears(String plan) {
-        return dsl.select(EDITION.FISCAL_YEAR).from(EDITION).join(PLAN).on(PLAN.ID.eq(EDITION.PLAN_ID))
-                .where(PLAN.NAME.eq(plan)).orderBy(EDITION.FISCAL_YEAR)
-                .fetch(r -> FiscalYear.of(r.value1()));
+        return database.read(reader -> reader.fiscalYears(plan));
     }
 
     /** The edition of the plan for the fiscal year, if there is one. */
     public Optional<Edition> edition(String plan, FiscalYear fiscalYear) {
-        return editionId(dsl, plan, fiscalYear).map(id -> readEdition(dsl, id, plan, fiscalYear));
+        return database.read(reader -> reader.editionId(plan, fiscalYear)
+                .map(id -> reader.edition(id, plan, fiscalYear)));
     }
 
     /**
@@ -90,16 +89,15 @@ public final class PlanStore {
      * the change history and records every field that differs, with the given source.
      */
     public void saveEdition(Edition edition, ChangeSource source) {
-        dsl.transaction(tx -> {
+        database.dsl().transaction(tx -> {
             DSLContext db = tx.dsl();
+            EditionReader reader = reader(db);
             long planId = planIdCreating(db, edition.plan());
-            Optional<Long> existing = editionId(db, edition.plan(), edition.fiscalYear());
-            Map<String, MeasureContent> before = existing
-                    .map(id -> readEdition(db, id, edition.plan(), edition.fiscalYear()).measures())
-                    .orElse(Map.of());
+            Optional<Long> existing = reader.editionId(edition.plan(), edition.fiscalYear());
+            Map<String, MeasureContent> before = existing.map(id -> reader.measures(id, null)).orElse(Map.of());
             long editionId = existing.orElseGet(() -> insertEdition(db, planId, edition.fiscalYear()));
             existing.ifPresent(id -> clearEdition(db, id));
-            DepartmentStore.Resolver resolver = new DepartmentStore(db).resolver();
+            DepartmentStore.Resolver resolver = new DepartmentStore.Resolver(db);
             writeMeasures(db, planId, editionId, edition.measures(), resolver);
             writeStructure(db, editionId, edition.pillars());
             List<ChangeRecordRecord> changes = new ArrayList<>();
@@ -123,18 +121,19 @@ public final class PlanStore {
      */
     public MeasureContent saveMeasure(String plan, FiscalYear fiscalYear, String measureId,
                                       MeasureContent base, MeasureContent edited, ChangeSource source) {
-        return dsl.transactionResult(tx -> {
+        return database.dsl().transactionResult(tx -> {
             DSLContext db = tx.dsl();
-            long editionId = editionId(db, plan, fiscalYear)
+            EditionReader reader = reader(db);
+            long editionId = reader.editionId(plan, fiscalYear)
                     .orElseThrow(() -> new IllegalArgumentException("no edition " + plan + " " + fiscalYear));
-            MeasureContent stored = readMeasures(db, editionId, List.of(measureId)).get(measureId);
+            MeasureContent stored = reader.measures(editionId, measureId).get(measureId);
             if (stored == null) {
                 throw new IllegalArgumentException("no measure " + measureId + " in " + fiscalYear);
             }
             if (!stored.equals(base)) {
                 throw new StaleEditException(measureId);
             }
-            DepartmentStore.Resolver resolver = new DepartmentStore(db).resolver();
+            DepartmentStore.Resolver resolver = new DepartmentStore.Resolver(db);
             MeasureContent canonical = resolver.canonical(edited);
             List<ChangeRecordRecord> changes =
                     changeRecords(editionId, measureId, stored, canonical, source, Instant.now());
@@ -164,11 +163,11 @@ public final class PlanStore {
 
     /** The change history of a measure in an edition, newest first. */
     public List<ChangeRecord> history(String plan, FiscalYear fiscalYear, String measureId) {
-        Optional<Long> editionId = editionId(dsl, plan, fiscalYear);
+        Optional<Long> editionId = database.read(reader -> reader.editionId(plan, fiscalYear));
         if (editionId.isEmpty()) {
             return List.of();
         }
-        return dsl.selectFrom(CHANGE_RECORD)
+        return database.dsl().selectFrom(CHANGE_RECORD)
                 .where(CHANGE_RECORD.EDITION_ID.eq(editionId.get()), CHANGE_RECORD.MEASURE_ID.eq(measureId))
                 .orderBy(CHANGE_RECORD.CHANGED_AT.desc(), CHANGE_RECORD.ID.desc())
                 .fetch(r -> new ChangeRecord(
@@ -180,85 +179,9 @@ public final class PlanStore {
                         new ChangeSource(ChangeSource.Kind.valueOf(r.getSourceKind()), r.getSourceDetail())));
     }
 
-    // --- reading ---------------------------------------------------------------------------------
-
-    private static Optional<Long> editionId(DSLContext db, String plan, FiscalYear fiscalYear) {
-        return db.select(EDITION.ID).from(EDITION).join(PLAN).on(PLAN.ID.eq(EDITION.PLAN_ID))
-                .where(PLAN.NAME.eq(plan), EDITION.FISCAL_YEAR.eq(fiscalYear.startYear()))
-                .fetchOptional(EDITION.ID);
-    }
-
-    private static Edition readEdition(DSLContext db, long editionId, String plan, FiscalYear fiscalYear) {
-        List<PillarRecord> pillars = db.selectFrom(PILLAR).where(PILLAR.EDITION_ID.eq(editionId))
-                .orderBy(PILLAR.NO).fetch();
-        List<CategoryRecord> categories = db.select(CATEGORY.fields()).from(CATEGORY)
-                .join(PILLAR).on(PILLAR.ID.eq(CATEGORY.PILLAR_ID))
-                .where(PILLAR.EDITION_ID.eq(editionId)).orderBy(CATEGORY.NO).fetchInto(CATEGORY);
-        List<ListingRecord> listings = db.selectFrom(LISTING).where(LISTING.EDITION_ID.eq(editionId))
-                .orderBy(LISTING.CATEGORY_ID, LISTING.POSITION).fetch();
-
-        Map<Long, List<Listing>> listingsByCategory = new HashMap<>();
-        List<String> measureOrder = new ArrayList<>();
-        for (ListingRecord r : listings) {
-            listingsByCategory.computeIfAbsent(r.getCategoryId(), k -> new ArrayList<>())
-                    .add(new Listing(r.getNo(), r.getMeasureId(), r.getRelisted()));
-        }
-        Map<Long, List<Category>> categoriesByPillar = new HashMap<>();
-        for (CategoryRecord r : categories) {
-            categoriesByPillar.computeIfAbsent(r.getPillarId(), k -> new ArrayList<>())
-                    .add(new Category(r.getNo(), r.getTitle(), listingsByCategory.getOrDefault(r.getId(), List.of())));
-        }
-        List<Pillar> structure = new ArrayList<>();
-        for (PillarRecord r : pillars) {
-            structure.add(new Pillar(r.getNo(), r.getTitle(), categoriesByPillar.getOrDefault(r.getId(), List.of())));
-        }
-        for (Pillar pillar : structure) {
-            for (Category category : pillar.categories()) {
-                category.listings().forEach(l -> measureOrder.add(l.measureId()));
-            }
-        }
-        Map<String, MeasureContent> all = readMeasures(db, editionId, null);
-        Map<String, MeasureContent> ordered = new LinkedHashMap<>();
-        measureOrder.forEach(id -> ordered.putIfAbsent(id, all.get(id)));
-        all.forEach(ordered::putIfAbsent);
-        return new Edition(plan, fiscalYear, structure, ordered);
-    }
-
-    /** The content of the given measures of an edition, or of all of them when ids is null. */
-    private static Map<String, MeasureContent> readMeasures(DSLContext db, long editionId, List<String> ids) {
-        Condition textCondition = MEASURE_TEXT.EDITION_ID.eq(editionId).and(among(MEASURE_TEXT.MEASURE_ID, ids));
-        Map<String, List<String>> departments = new HashMap<>();
-        db.select(MEASURE_DEPARTMENT.MEASURE_ID, DepartmentStore.FULL_NAME)
-                .from(MEASURE_DEPARTMENT).join(DepartmentStore.TABLE)
-                .on(DepartmentStore.ID.eq(MEASURE_DEPARTMENT.DEPARTMENT_ID))
-                .where(MEASURE_DEPARTMENT.EDITION_ID.eq(editionId).and(among(MEASURE_DEPARTMENT.MEASURE_ID, ids)))
-                .orderBy(MEASURE_DEPARTMENT.MEASURE_ID, MEASURE_DEPARTMENT.POSITION)
-                .forEach(r -> departments.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
-        Map<String, List<ScheduleRow>> schedules = new HashMap<>();
-        db.selectFrom(SCHEDULE_ROW)
-                .where(SCHEDULE_ROW.EDITION_ID.eq(editionId).and(among(SCHEDULE_ROW.MEASURE_ID, ids)))
-                .orderBy(SCHEDULE_ROW.MEASURE_ID, SCHEDULE_ROW.POSITION)
-                .forEach(r -> schedules.computeIfAbsent(r.getMeasureId(), k -> new ArrayList<>()).add(
-                        new ScheduleRow(new FiscalYearRange(FiscalYear.of(r.getFromYear()),
-                                r.getToYear() == null ? null : FiscalYear.of(r.getToYear())), r.getActivity())));
-        Map<String, List<String>> notes = new HashMap<>();
-        db.selectFrom(MEASURE_NOTE)
-                .where(MEASURE_NOTE.EDITION_ID.eq(editionId).and(among(MEASURE_NOTE.MEASURE_ID, ids)))
-                .orderBy(MEASURE_NOTE.MEASURE_ID, MEASURE_NOTE.POSITION)
-                .forEach(r -> notes.computeIfAbsent(r.getMeasureId(), k -> new ArrayList<>()).add(r.getText()));
-
-        Map<String, MeasureContent> result = new LinkedHashMap<>();
-        for (MeasureTextRecord r : db.selectFrom(MEASURE_TEXT).where(textCondition).fetch()) {
-            String id = r.getMeasureId();
-            result.put(id, new MeasureContent(r.getName(), departments.getOrDefault(id, List.of()),
-                    r.getDescription(), schedules.getOrDefault(id, List.of()), r.getStatus(), r.getPlans(),
-                    notes.getOrDefault(id, List.of()), r.getIsNew()));
-        }
-        return result;
-    }
-
-    private static Condition among(Field<String> measureId, List<String> ids) {
-        return ids == null ? DSL.noCondition() : measureId.in(ids);
+    /** A reader on the connection of the transaction that {@code db} runs in. */
+    private static EditionReader reader(DSLContext db) {
+        return new EditionReader(db.configuration().connectionProvider().acquire());
     }
 
     // --- writing ---------------------------------------------------------------------------------

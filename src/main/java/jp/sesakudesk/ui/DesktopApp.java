@@ -7,11 +7,13 @@ import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -30,6 +32,9 @@ import jp.sesakudesk.workspace.Workspace;
 public final class DesktopApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+
+    /** How long start-up waits for the database before it shows a "please wait" window instead. */
+    private static final long OPENING_WAIT_MS = 3000;
 
     /** The folder given to {@link #launchWith(Path)}, for the instance that JavaFX creates. */
     private static volatile Path launchFolder;
@@ -67,7 +72,9 @@ public final class DesktopApp extends Application {
             try {
                 Workspace workspace = Workspace.open(folder);
                 String plan = workspace.plan(null);
-                return new Opened(workspace, PlanSnapshot.read(workspace.store(), plan, null));
+                PlanSnapshot snapshot = PlanSnapshot.read(workspace.store(), plan, null);
+                LOG.debug("edition read");
+                return new Opened(workspace, snapshot);
             } catch (DatabaseUnavailableException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -80,16 +87,14 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage primaryStage) {
+        LOG.debug("JavaFX started");
         this.stage = primaryStage;
         installErrorHandler();
         settings = Settings.load(dataFolder);
         opening = launchOpening != null && dataFolder.equals(launchFolder) ? launchOpening : open(dataFolder);
         launchOpening = null;
         Messages messages = new Messages(settings.language());
-        ProgressIndicator progress = new ProgressIndicator();
-        VBox loading = new VBox(12, progress, new Label(messages.get("app.opening")));
-        loading.setAlignment(javafx.geometry.Pos.CENTER);
-        stage.setScene(new Scene(loading, settings.number("window.width", 1280),
+        stage.setScene(new Scene(new StackPane(), settings.number("window.width", 1280),
                 settings.number("window.height", 800)));
         stage.getScene().getStylesheets().add(DesktopApp.class.getResource("app.css").toExternalForm());
         Fonts.applyJapaneseFont(stage.getScene());
@@ -103,33 +108,80 @@ public final class DesktopApp extends Application {
                 mainWindow.beforeClose(stage::close);
             }
         });
-        stage.show();
-        opening.whenComplete((opened, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                openFailed(messages, error instanceof java.util.concurrent.CompletionException ? error.getCause() : error);
-            } else {
-                workspace = opened.workspace();
-                showMainWindow(opened.snapshot(), settings.language());
-            }
-        }));
+        if (awaitOpening()) {
+            // Usually the database is open by the time JavaFX is: show the plan in the first frame.
+            whenOpened(messages);
+            stage.show();
+        } else {
+            stage.getScene().setRoot(loading(messages));
+            stage.show();
+            opening.whenComplete((opened, error) -> Platform.runLater(() -> whenOpened(messages)));
+        }
+        LOG.debug("window shown");
+    }
+
+    /** Waits a moment for the database, before the window is shown; true when it is open (or failed). */
+    private boolean awaitOpening() {
+        try {
+            opening.get(OPENING_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void whenOpened(Messages messages) {
+        try {
+            Opened opened = opening.join();
+            workspace = opened.workspace();
+            showMainWindow(opened.snapshot(), settings.language());
+        } catch (java.util.concurrent.CompletionException e) {
+            Platform.runLater(() -> openFailed(messages, e.getCause()));
+        }
+    }
+
+    private static Parent loading(Messages messages) {
+        VBox loading = new VBox(12, new ProgressIndicator(), new Label(messages.get("app.opening")));
+        loading.setAlignment(javafx.geometry.Pos.CENTER);
+        return loading;
     }
 
     private void showMainWindow(PlanSnapshot snapshot, Locale language) {
+        long started = System.nanoTime();
         Messages messages = new Messages(language);
         mainWindow = new MainWindow(messages, workspace.store(), snapshot, settings, this::switchLanguage);
         stage.getScene().setRoot(mainWindow.root());
         stage.setTitle(mainWindow.title());
+        LOG.debug("main window built in {} ms", (System.nanoTime() - started) / 1_000_000);
         String last = settings.lastMeasure();
-        if (last != null) {
-            mainWindow.selectMeasure(last);
-        }
-        if (Boolean.getBoolean("sesaku.benchmark.exitWhenReady")) {
-            Platform.runLater(() -> {
+        boolean benchmark = Boolean.getBoolean("sesaku.benchmark.exitWhenReady");
+        afterFirstLayout(() -> {
+            if (benchmark) {
                 System.out.println("READY");
                 System.out.flush();
                 Platform.exit();
-            });
-        }
+            } else if (last != null) {
+                // The plan shows in the first frame; the measure open at the last close follows.
+                Platform.runLater(() -> mainWindow.selectMeasure(last));
+            }
+        });
+    }
+
+    /** Runs the action once, right after the scene's next layout pass. */
+    private void afterFirstLayout(Runnable action) {
+        Scene scene = stage.getScene();
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                action.run();
+            }
+        });
     }
 
     /** Rebuilds the window in another language, keeping the selection; re-reads the edition. */

@@ -12,7 +12,6 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -70,7 +69,8 @@ final class MainWindow {
     private final Settings settings;
     private final Consumer<java.util.Locale> onLanguage;
     private final ObservableList<ListingRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<ListingRow> visibleRows = new FilteredList<>(rows);
+    /** The rows that pass the filters, replaced as a whole on each change (cheaper than FilteredList). */
+    private final ObservableList<ListingRow> visibleRows = FXCollections.observableArrayList();
     private final Map<String, List<ListingRow>> rowsByMeasure = new LinkedHashMap<>();
     private final TreeView<Object> tree = new TreeView<>();
     private final TableView<ListingRow> table = new TableView<>(visibleRows);
@@ -79,7 +79,8 @@ final class MainWindow {
     private final ToggleButton relistedFilter;
     private final TextField textFilter = new TextField();
     private final Label count = new Label();
-    private final MeasureEditor editor;
+    private final javafx.scene.layout.StackPane editorPane = new javafx.scene.layout.StackPane();
+    private MeasureEditor editor;
     private final BorderPane root = new BorderPane();
     private ListingRow selected;
     private boolean selecting;
@@ -93,15 +94,15 @@ final class MainWindow {
         this.onLanguage = onLanguage;
         this.newFilter = new ToggleButton(messages.get("filter.new"));
         this.relistedFilter = new ToggleButton(messages.get("filter.relisted"));
-        this.editor = new MeasureEditor(messages);
         for (Edition.Placement placement : snapshot.edition().placements()) {
             ListingRow row = new ListingRow(placement, snapshot.edition().measure(placement.listing().measureId()));
             rows.add(row);
             rowsByMeasure.computeIfAbsent(row.measureId(), id -> new java.util.ArrayList<>()).add(row);
         }
-        editor.setKnownDepartments(snapshot.departments().stream().map(Department::fullName).toList());
-        editor.setOnSave(() -> saveCurrent(null));
-        editor.clear();
+        visibleRows.setAll(rows);
+        Label nothingSelected = new Label(messages.get("editor.nothingSelected"));
+        nothingSelected.getStyleClass().add("hint");
+        editorPane.getChildren().add(nothingSelected);
         layout();
     }
 
@@ -122,7 +123,7 @@ final class MainWindow {
         buildTable();
         VBox center = new VBox(filterBar(), table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        SplitPane split = new SplitPane(tree, center, editor.node());
+        SplitPane split = new SplitPane(tree, center, editorPane);
         tree.setMinWidth(180);
         // Divider positions only hold once the split pane has its width: set them at the first layout.
         split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
@@ -209,9 +210,15 @@ final class MainWindow {
     private void applyFilter() {
         ListingFilter filter = new ListingFilter(new HashSet<>(departmentFilter.getCheckModel().getCheckedItems()),
                 newFilter.isSelected(), relistedFilter.isSelected(), textFilter.getText());
-        visibleRows.setPredicate(filter.isEmpty() ? null : filter);
+        List<ListingRow> passing = filter.isEmpty() ? rows : rows.stream().filter(filter).toList();
+        selecting = true;
+        try {
+            visibleRows.setAll(passing);
+        } finally {
+            selecting = false;
+        }
         updateCount();
-        if (selected != null && visibleRows.contains(selected)) {
+        if (selected != null && passing.contains(selected)) {
             selecting = true;
             table.getSelectionModel().select(selected);
             selecting = false;
@@ -251,6 +258,8 @@ final class MainWindow {
 
     private void buildTable() {
         table.setId("measure-table");
+        // One line per row: a fixed height spares the table measuring every row it shows.
+        table.setFixedCellSize(26);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(messages.get("table.empty")));
         table.getColumns().add(column("table.no", ListingRow::position, 80));
@@ -298,7 +307,7 @@ final class MainWindow {
         if (row == selected) {
             return;
         }
-        EditSession leaving = editor.session();
+        EditSession leaving = session();
         if (leaving != null && leaving.isDirty()) {
             if (leaving.problems().isEmpty()) {
                 saveCurrent(() -> open(row));
@@ -327,11 +336,28 @@ final class MainWindow {
         syncSelection(row);
         settings.setLastMeasure(row.measureId());
         EditSession session = new EditSession(row.measureId(), row.content());
+        MeasureEditor editor = editor();
         MeasureContent previous = snapshot.previous().map(e -> e.measures().get(row.measureId())).orElse(null);
         String heading = row.position() + "  " + row.content().name() + (row.relisted()
                 ? " " + messages.get("mark.relisted") : "");
         editor.show(session, heading, snapshot.edition().fiscalYear(), previous);
         loadHistory(row.measureId());
+    }
+
+    /** The editor, built when the first measure is opened so that the window shows sooner. */
+    private MeasureEditor editor() {
+        if (editor == null) {
+            editor = new MeasureEditor(messages);
+            editor.setKnownDepartments(snapshot.departments().stream().map(Department::fullName).toList());
+            editor.setOnSave(() -> saveCurrent(null));
+            editorPane.getChildren().setAll(editor.node());
+        }
+        return editor;
+    }
+
+    /** The session being edited, or null when no measure has been opened. */
+    private EditSession session() {
+        return editor == null ? null : editor.session();
     }
 
     private void syncSelection(ListingRow row) {
@@ -369,7 +395,7 @@ final class MainWindow {
         Edition edition = snapshot.edition();
         Background.call(() -> store.history(edition.plan(), edition.fiscalYear(), measureId))
                 .onSuccess(records -> {
-                    EditSession session = editor.session();
+                    EditSession session = session();
                     if (session != null && session.measureId().equals(measureId)) {
                         editor.showHistory(records);
                     }
@@ -380,7 +406,7 @@ final class MainWindow {
 
     /** Saves the edited measure in the background, then runs {@code next} (if any) on success. */
     void saveCurrent(Runnable next) {
-        EditSession session = editor.session();
+        EditSession session = session();
         if (session == null || !session.isDirty() || !session.problems().isEmpty()) {
             if (next != null) {
                 next.run();
@@ -431,7 +457,7 @@ final class MainWindow {
      * @param close runs once it is safe to close
      */
     void beforeClose(Runnable close) {
-        EditSession session = editor.session();
+        EditSession session = session();
         if (session != null && session.isDirty()) {
             if (session.problems().isEmpty()) {
                 saveCurrent(close);
@@ -449,7 +475,7 @@ final class MainWindow {
     }
 
     private void withSession(Consumer<EditSession> action) {
-        EditSession session = editor.session();
+        EditSession session = session();
         if (session != null) {
             action.accept(session);
         }
