@@ -26,6 +26,20 @@ public enum MeasureField {
         return text == null || text.isEmpty() ? null : text;
     }
 
+    /** {@code into} with this field's value taken from {@code from}. */
+    public MeasureContent copy(MeasureContent from, MeasureContent into) {
+        return switch (this) {
+            case NAME -> into.withName(from.name());
+            case DEPARTMENTS -> into.withDepartments(from.departments());
+            case DESCRIPTION -> into.withDescription(from.description());
+            case SCHEDULE -> into.withSchedule(from.schedule());
+            case STATUS -> into.withStatus(from.status());
+            case PLANS -> into.withPlans(from.plans());
+            case NOTES -> into.withNotes(from.notes());
+            case NEW -> into.withNew(from.isNew());
+        };
+    }
+
     /** The key of the field's name in the message bundle. */
     public String messageKey() {
         return "field." + name().toLowerCase();

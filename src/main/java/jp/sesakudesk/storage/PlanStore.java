@@ -2,7 +2,9 @@ package jp.sesakudesk.storage;
 
 import static jp.sesakudesk.storage.schema.Tables.CATEGORY;
 import static jp.sesakudesk.storage.schema.Tables.CHANGE_RECORD;
+import static jp.sesakudesk.storage.schema.Tables.DEPARTMENT;
 import static jp.sesakudesk.storage.schema.Tables.EDITION;
+import static jp.sesakudesk.storage.schema.Tables.FORM_EXPORT;
 import static jp.sesakudesk.storage.schema.Tables.LISTING;
 import static jp.sesakudesk.storage.schema.Tables.MEASURE;
 import static jp.sesakudesk.storage.schema.Tables.MEASURE_DEPARTMENT;
@@ -11,6 +13,7 @@ import static jp.sesakudesk.storage.schema.Tables.MEASURE_TEXT;
 import static jp.sesakudesk.storage.schema.Tables.PILLAR;
 import static jp.sesakudesk.storage.schema.Tables.PLAN;
 import static jp.sesakudesk.storage.schema.Tables.SCHEDULE_ROW;
+import static jp.sesakudesk.storage.schema.Tables.SUBMISSION;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -32,6 +35,7 @@ import org.jooq.impl.DSL;
 import jp.sesakudesk.domain.Category;
 import jp.sesakudesk.domain.ChangeRecord;
 import jp.sesakudesk.domain.ChangeSource;
+import jp.sesakudesk.domain.DepartmentProgress;
 import jp.sesakudesk.domain.Edition;
 import jp.sesakudesk.domain.FiscalYear;
 import jp.sesakudesk.domain.FiscalYearRange;
@@ -40,6 +44,7 @@ import jp.sesakudesk.domain.MeasureContent;
 import jp.sesakudesk.domain.MeasureField;
 import jp.sesakudesk.domain.Pillar;
 import jp.sesakudesk.domain.ScheduleRow;
+import jp.sesakudesk.domain.Submission;
 import jp.sesakudesk.storage.schema.tables.records.CategoryRecord;
 import jp.sesakudesk.storage.schema.tables.records.ChangeRecordRecord;
 import jp.sesakudesk.storage.schema.tables.records.ListingRecord;
@@ -105,7 +110,8 @@ public final class PlanStore {
             before.forEach((id, old) -> {
                 MeasureContent after = edition.measures().get(id);
                 if (after != null) {
-                    changes.addAll(changeRecords(editionId, id, old, resolver.canonical(after), source, now));
+                    changes.addAll(changeRecords(editionId, MeasureUpdate.from(id, old, after, source), old,
+                            resolver.canonical(after), now));
                 }
             });
             db.batchInsert(changes).execute();
@@ -121,44 +127,146 @@ public final class PlanStore {
      */
     public MeasureContent saveMeasure(String plan, FiscalYear fiscalYear, String measureId,
                                       MeasureContent base, MeasureContent edited, ChangeSource source) {
+        return saveMeasures(plan, fiscalYear, List.of(MeasureUpdate.from(measureId, base, edited, source)), List.of())
+                .get(measureId);
+    }
+
+    /**
+     * Saves several measures and records the submissions they came from, all in one transaction:
+     * either every update is stored with its change records, or none is.
+     *
+     * @return the stored content per measure id
+     * @throws StaleEditException when any measure was changed since its update's base was read
+     */
+    public Map<String, MeasureContent> saveMeasures(String plan, FiscalYear fiscalYear, List<MeasureUpdate> updates,
+                                                    List<Submission> submissions) {
         return database.dsl().transactionResult(tx -> {
             DSLContext db = tx.dsl();
             EditionReader reader = reader(db);
             long editionId = reader.editionId(plan, fiscalYear)
                     .orElseThrow(() -> new IllegalArgumentException("no edition " + plan + " " + fiscalYear));
-            MeasureContent stored = reader.measures(editionId, measureId).get(measureId);
-            if (stored == null) {
-                throw new IllegalArgumentException("no measure " + measureId + " in " + fiscalYear);
-            }
-            if (!stored.equals(base)) {
-                throw new StaleEditException(measureId);
-            }
+            Map<String, MeasureContent> stored = reader.measures(editionId, null);
             DepartmentStore.Resolver resolver = new DepartmentStore.Resolver(db);
-            MeasureContent canonical = resolver.canonical(edited);
-            List<ChangeRecordRecord> changes =
-                    changeRecords(editionId, measureId, stored, canonical, source, Instant.now());
-            if (changes.isEmpty()) {
-                return stored;
-            }
-            int revision = db.select(MEASURE_TEXT.REVISION).from(MEASURE_TEXT)
-                    .where(MEASURE_TEXT.EDITION_ID.eq(editionId), MEASURE_TEXT.MEASURE_ID.eq(measureId))
-                    .fetchOne(MEASURE_TEXT.REVISION);
-            deleteMeasureParts(db, editionId, measureId);
-            db.update(MEASURE_TEXT)
-                    .set(MEASURE_TEXT.NAME, canonical.name())
-                    .set(MEASURE_TEXT.DESCRIPTION, canonical.description())
-                    .set(MEASURE_TEXT.STATUS, canonical.status())
-                    .set(MEASURE_TEXT.PLANS, canonical.plans())
-                    .set(MEASURE_TEXT.IS_NEW, canonical.isNew())
-                    .set(MEASURE_TEXT.REVISION, revision + 1)
-                    .where(MEASURE_TEXT.EDITION_ID.eq(editionId), MEASURE_TEXT.MEASURE_ID.eq(measureId))
-                    .execute();
+            Map<String, MeasureContent> result = new LinkedHashMap<>();
             List<TableRecord<?>> parts = new ArrayList<>();
-            addMeasureParts(parts, editionId, measureId, canonical, resolver);
+            List<ChangeRecordRecord> changes = new ArrayList<>();
+            Instant now = Instant.now();
+            for (MeasureUpdate update : updates) {
+                MeasureContent current = stored.get(update.measureId());
+                if (current == null) {
+                    throw new IllegalArgumentException("no measure " + update.measureId() + " in " + fiscalYear);
+                }
+                if (!current.equals(update.base())) {
+                    throw new StaleEditException(update.measureId());
+                }
+                MeasureContent canonical = resolver.canonical(update.updated());
+                List<ChangeRecordRecord> changed = changeRecords(editionId, update, current, canonical, now);
+                result.put(update.measureId(), changed.isEmpty() ? current : canonical);
+                if (!changed.isEmpty()) {
+                    rewriteMeasure(db, editionId, update.measureId(), canonical);
+                    addMeasureParts(parts, editionId, update.measureId(), canonical, resolver);
+                    changes.addAll(changed);
+                }
+            }
             db.batchInsert(parts).execute();
             db.batchInsert(changes).execute();
-            return canonical;
+            insertSubmissions(db, editionId, submissions, resolver);
+            return result;
         });
+    }
+
+    private static void rewriteMeasure(DSLContext db, long editionId, String measureId, MeasureContent content) {
+        deleteMeasureParts(db, editionId, measureId);
+        db.update(MEASURE_TEXT)
+                .set(MEASURE_TEXT.NAME, content.name())
+                .set(MEASURE_TEXT.DESCRIPTION, content.description())
+                .set(MEASURE_TEXT.STATUS, content.status())
+                .set(MEASURE_TEXT.PLANS, content.plans())
+                .set(MEASURE_TEXT.IS_NEW, content.isNew())
+                .set(MEASURE_TEXT.REVISION, MEASURE_TEXT.REVISION.plus(1))
+                .where(MEASURE_TEXT.EDITION_ID.eq(editionId), MEASURE_TEXT.MEASURE_ID.eq(measureId))
+                .execute();
+    }
+
+    private static void insertSubmissions(DSLContext db, long editionId, List<Submission> submissions,
+                                          DepartmentStore.Resolver resolver) {
+        for (Submission s : submissions) {
+            db.insertInto(SUBMISSION, SUBMISSION.EDITION_ID, SUBMISSION.DEPARTMENT_ID, SUBMISSION.FORM_ID,
+                            SUBMISSION.FILE_NAME, SUBMISSION.SHA256, SUBMISSION.EXPORTED_AT, SUBMISSION.MERGED_AT,
+                            SUBMISSION.CHANGES)
+                    .values(editionId, resolver.idOf(s.department()), s.formId(), s.fileName(), s.sha256(),
+                            local(s.exportedAt()), local(s.mergedAt()), s.changes())
+                    .execute();
+        }
+    }
+
+    /** Records forms handed out for an edition: department, form identity, file name, time. */
+    public void recordFormExports(String plan, FiscalYear fiscalYear, List<FormExport> exports) {
+        database.dsl().transaction(tx -> {
+            DSLContext db = tx.dsl();
+            long editionId = reader(db).editionId(plan, fiscalYear)
+                    .orElseThrow(() -> new IllegalArgumentException("no edition " + plan + " " + fiscalYear));
+            DepartmentStore.Resolver resolver = new DepartmentStore.Resolver(db);
+            for (FormExport e : exports) {
+                db.insertInto(FORM_EXPORT, FORM_EXPORT.EDITION_ID, FORM_EXPORT.DEPARTMENT_ID, FORM_EXPORT.FORM_ID,
+                                FORM_EXPORT.FILE_NAME, FORM_EXPORT.EXPORTED_AT)
+                        .values(editionId, resolver.idOf(e.department()), e.formId(), e.fileName(),
+                                local(e.exportedAt()))
+                        .execute();
+            }
+        });
+    }
+
+    /** A form handed out: the department it is for, its identity, file name and export time. */
+    public record FormExport(String department, String formId, String fileName, Instant exportedAt) {
+    }
+
+    /** The submissions merged into an edition, newest first. */
+    public List<Submission> submissions(String plan, FiscalYear fiscalYear) {
+        Optional<Long> editionId = database.read(reader -> reader.editionId(plan, fiscalYear));
+        if (editionId.isEmpty()) {
+            return List.of();
+        }
+        var department = DSL.concat(DEPARTMENT.BUREAU, DEPARTMENT.SECTION).as("department");
+        return database.dsl().select(SUBMISSION.asterisk(), department)
+                .from(SUBMISSION).join(DEPARTMENT).on(DEPARTMENT.ID.eq(SUBMISSION.DEPARTMENT_ID))
+                .where(SUBMISSION.EDITION_ID.eq(editionId.get()))
+                .orderBy(SUBMISSION.MERGED_AT.desc(), SUBMISSION.ID.desc())
+                .fetch(r -> new Submission(r.get(department), r.get(SUBMISSION.FORM_ID), r.get(SUBMISSION.FILE_NAME),
+                        r.get(SUBMISSION.SHA256), instant(r.get(SUBMISSION.EXPORTED_AT)),
+                        instant(r.get(SUBMISSION.MERGED_AT)), r.get(SUBMISSION.CHANGES)));
+    }
+
+    /** Per department of the edition's measures: exported, returned and merged, or missing. */
+    public List<DepartmentProgress> progress(String plan, FiscalYear fiscalYear) {
+        Optional<Edition> edition = edition(plan, fiscalYear);
+        if (edition.isEmpty()) {
+            return List.of();
+        }
+        long editionId = database.read(reader -> reader.editionId(plan, fiscalYear)).orElseThrow();
+        Map<String, Integer> measures = new java.util.TreeMap<>();
+        edition.get().measures().values().forEach(m -> m.departments().forEach(d -> measures.merge(d, 1, Integer::sum)));
+        Map<String, Instant> exported = new HashMap<>();
+        database.dsl().select(DSL.concat(DEPARTMENT.BUREAU, DEPARTMENT.SECTION), DSL.max(FORM_EXPORT.EXPORTED_AT))
+                .from(FORM_EXPORT).join(DEPARTMENT).on(DEPARTMENT.ID.eq(FORM_EXPORT.DEPARTMENT_ID))
+                .where(FORM_EXPORT.EDITION_ID.eq(editionId)).groupBy(DEPARTMENT.BUREAU, DEPARTMENT.SECTION)
+                .forEach(r -> exported.put(r.value1(), instant(r.value2())));
+        Map<String, Instant> merged = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (Submission s : submissions(plan, fiscalYear)) {
+            merged.merge(s.department(), s.mergedAt(), (a, b) -> a.isAfter(b) ? a : b);
+            counts.merge(s.department(), 1, Integer::sum);
+        }
+        return measures.entrySet().stream().map(e -> new DepartmentProgress(e.getKey(), e.getValue(),
+                exported.get(e.getKey()), merged.get(e.getKey()), counts.getOrDefault(e.getKey(), 0))).toList();
+    }
+
+    private static LocalDateTime local(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
+    }
+
+    private static Instant instant(LocalDateTime time) {
+        return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant();
     }
 
     /** The change history of a measure in an edition, newest first. */
@@ -281,17 +389,18 @@ public final class PlanStore {
         db.batchInsert(listings).execute();
     }
 
-    private static List<ChangeRecordRecord> changeRecords(long editionId, String measureId, MeasureContent before,
-                                                          MeasureContent after, ChangeSource source, Instant at) {
+    private static List<ChangeRecordRecord> changeRecords(long editionId, MeasureUpdate update, MeasureContent before,
+                                                          MeasureContent after, Instant at) {
         List<ChangeRecordRecord> records = new ArrayList<>();
-        LocalDateTime when = LocalDateTime.ofInstant(at, ZoneId.systemDefault());
+        LocalDateTime when = local(at);
         for (MeasureField field : MeasureField.values()) {
             String oldValue = field.render(before);
             String newValue = field.render(after);
             if (!Objects.equals(oldValue, newValue)) {
+                ChangeSource source = update.sourceOf(field);
                 ChangeRecordRecord r = new ChangeRecordRecord();
                 r.setEditionId(editionId);
-                r.setMeasureId(measureId);
+                r.setMeasureId(update.measureId());
                 r.setField(field.name());
                 r.setOldValue(oldValue);
                 r.setNewValue(newValue);

@@ -1,0 +1,104 @@
+package jp.sesakudesk.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import jp.sesakudesk.exchange.form.FormMerge;
+import jp.sesakudesk.exchange.form.MergePreview;
+import jp.sesakudesk.exchange.form.MergePreview.FieldChange;
+import jp.sesakudesk.exchange.form.MergePreview.FileReport;
+import jp.sesakudesk.workspace.DataFolder;
+import jp.sesakudesk.workspace.Workspace;
+
+/**
+ * {@code merge}: returned forms into their edition. Prints per file the department, year and changes
+ * (old and new text), refusals, conflicts and problems; then applies the changes that need no
+ * decision in one transaction, unless {@code --dry-run}. Conflicts are left for the desktop
+ * application's merge view, where they can be decided one by one.
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Merge returned forms (files or folders of .xlsx) into the edition they were made for.")
+final class MergeCommand implements Callable<Integer> {
+
+    private static final int TEXT_WIDTH = 160;
+
+    @Mixin
+    Cli.Common common;
+
+    @Option(names = "--dry-run", description = "Only print what would change.")
+    boolean dryRun;
+
+    @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*", description = "Returned forms, or folders of them.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> files = FormMerge.expand(paths);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no .xlsx file in " + paths);
+        }
+        try (Workspace workspace = Workspace.open(DataFolder.resolve(common.data))) {
+            MergePreview preview = FormMerge.preview(workspace, files);
+            print(preview, System.out);
+            Set<Integer> accepted = preview.changes().stream().filter(FieldChange::acceptedByDefault)
+                    .map(FieldChange::id).collect(Collectors.toSet());
+            long notApplied = preview.changes().stream().filter(c -> !c.acceptedByDefault()
+                    && c.status() != MergePreview.Status.DUPLICATE).count();
+            if (dryRun || preview.plan() == null) {
+                System.out.printf("Dry run: %d changes would be applied, %d need a decision or are invalid,"
+                        + " %d files refused. Nothing was changed.%n", accepted.size(), notApplied,
+                        preview.refusedFiles());
+            } else {
+                FormMerge.Result result = FormMerge.apply(workspace, preview, accepted);
+                System.out.printf("Merged %d forms: %d fields of %d measures changed. Backup: %s%n",
+                        result.submissions().size(), result.fieldsChanged(), result.measuresChanged(),
+                        result.backup());
+            }
+            if (preview.refusedFiles() > 0 || notApplied > 0) {
+                System.err.printf("sesaku-desk: merge: %d files refused, %d changes not applied"
+                        + " (conflicts or invalid text); see the report above%n", preview.refusedFiles(), notApplied);
+                return Cli.FAILED;
+            }
+            return 0;
+        }
+    }
+
+    static void print(MergePreview preview, PrintStream out) {
+        for (FileReport file : preview.files()) {
+            if (file.refused()) {
+                out.println("REFUSED " + file.error());
+                continue;
+            }
+            out.printf("%s: %s, %s, %d measures%n", file.fileName(), file.department(),
+                    jp.sesakudesk.domain.FiscalYear.of(file.form().fiscalYear()).labelWithWesternYear(),
+                    file.form().measures().size());
+            file.warnings().forEach(w -> out.println("  warning: " + w));
+            file.problems().forEach(p -> out.println("  problem: " + p));
+            for (FieldChange change : preview.changes()) {
+                if (change.source() == file) {
+                    out.printf("  %s %s [%s] %s%s%n", change.measureId(), change.measureName(), change.field(),
+                            change.status(), change.reason() == null ? "" : ": " + change.reason());
+                    out.println("    old: " + oneLine(change.oldText()));
+                    out.println("    new: " + oneLine(change.newText()));
+                }
+            }
+        }
+    }
+
+    private static String oneLine(String text) {
+        if (text == null) {
+            return "(empty)";
+        }
+        String line = text.replace("\n", " ⏎ ");
+        return line.length() > TEXT_WIDTH ? line.substring(0, TEXT_WIDTH) + "…" : line;
+    }
+}

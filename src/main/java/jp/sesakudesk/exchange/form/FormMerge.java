@@ -1,0 +1,291 @@
+package jp.sesakudesk.exchange.form;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jp.sesakudesk.domain.ChangeSource;
+import jp.sesakudesk.domain.Department;
+import jp.sesakudesk.domain.Edition;
+import jp.sesakudesk.domain.FiscalYear;
+import jp.sesakudesk.domain.MeasureContent;
+import jp.sesakudesk.domain.MeasureField;
+import jp.sesakudesk.domain.MeasureRules;
+import jp.sesakudesk.domain.Problem;
+import jp.sesakudesk.domain.Submission;
+import jp.sesakudesk.exchange.form.MergePreview.FieldChange;
+import jp.sesakudesk.exchange.form.MergePreview.FileReport;
+import jp.sesakudesk.exchange.form.MergePreview.Status;
+import jp.sesakudesk.i18n.Messages;
+import jp.sesakudesk.storage.MeasureUpdate;
+import jp.sesakudesk.workspace.Workspace;
+
+/**
+ * Merges returned department forms into the edition they were made for: first a preview that
+ * reads every file and finds every change, conflict and problem, then one transaction that applies
+ * the accepted changes after a backup of the database, recording where every value came from.
+ */
+public final class FormMerge {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FormMerge.class);
+    private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private FormMerge() {
+    }
+
+    /** The .xlsx files among the paths, a folder standing for the workbooks directly in it. */
+    public static List<Path> expand(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> inFolder = Files.list(path)) {
+                    inFolder.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("~$"))
+                            .filter(p -> p.getFileName().toString().matches("(?i).*\\.(xlsx|xlsm|xls|ods)$"))
+                            .sorted().forEach(files::add);
+                }
+            } else {
+                files.add(path);
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Reads the files and works out what merging them would change. A file that cannot be taken is
+     * reported as refused; the others are still previewed.
+     */
+    public static MergePreview preview(Workspace workspace, List<Path> files) {
+        List<FileReport> reports = new ArrayList<>();
+        for (Path file : files) {
+            reports.add(readFile(workspace, file));
+        }
+        FiscalYear year = reports.stream().filter(r -> !r.refused()).findFirst()
+                .map(r -> FiscalYear.of(r.form().fiscalYear())).orElse(null);
+        String plan = reports.stream().filter(r -> !r.refused()).findFirst().map(r -> r.form().plan()).orElse(null);
+        if (year == null) {
+            return new MergePreview(null, null, reports, List.of(), Map.of());
+        }
+        Edition edition = workspace.store().edition(plan, year).orElseThrow();
+        List<FileReport> checked = new ArrayList<>();
+        for (FileReport report : reports) {
+            checked.add(report.refused() ? report : sameEdition(report, plan, year));
+        }
+        List<FieldChange> changes = new ArrayList<>();
+        for (FileReport report : checked) {
+            if (!report.refused()) {
+                changes.addAll(changesOf(report, edition, changes.size()));
+            }
+        }
+        changes = markCrossFileConflicts(changes);
+        Map<String, MeasureContent> current = new LinkedHashMap<>();
+        changes.forEach(c -> current.put(c.measureId(), edition.measure(c.measureId())));
+        return new MergePreview(plan, year, checked, changes, current);
+    }
+
+    private static FileReport readFile(Workspace workspace, Path file) {
+        String name = file.getFileName().toString();
+        try {
+            ReturnedForm form = FormReader.read(file);
+            String refusal = refusal(workspace, form);
+            String department = canonicalDepartment(workspace, form.department());
+            List<String> problems = form.measures().stream()
+                    .flatMap(m -> m.problems().stream().map(p -> m.name() + ": " + p)).toList();
+            return new FileReport(file, form.sha256(), form, department, refusal, form.warnings(), problems);
+        } catch (FormException e) {
+            return refused(file, name + ": " + e.getMessage());
+        } catch (IOException e) {
+            return refused(file, name + ": the file cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static FileReport refused(Path file, String error) {
+        return new FileReport(file, null, null, null, error, List.of(), List.of());
+    }
+
+    /** Why a readable form cannot be merged into this database at all, or null. */
+    private static String refusal(Workspace workspace, ReturnedForm form) {
+        String name = form.file().getFileName().toString();
+        if (!workspace.store().plans().contains(form.plan())) {
+            return name + ": the form is for the plan " + form.plan() + ", which this database does not hold;"
+                    + " merge it into the database it was exported from";
+        }
+        FiscalYear year = FiscalYear.of(form.fiscalYear());
+        if (workspace.store().edition(form.plan(), year).isEmpty()) {
+            return name + ": the form is for " + year.labelWithWesternYear() + ", which has no edition here;"
+                    + " create that edition first";
+        }
+        if (canonicalDepartment(workspace, form.department()) == null) {
+            return name + ": the form is for the department " + form.department() + ", which is unknown here";
+        }
+        return null;
+    }
+
+    private static FileReport sameEdition(FileReport report, String plan, FiscalYear year) {
+        ReturnedForm form = report.form();
+        if (form.plan().equals(plan) && form.fiscalYear() == year.startYear()) {
+            return report;
+        }
+        String error = report.fileName() + ": the form is for " + form.plan() + " "
+                + FiscalYear.of(form.fiscalYear()).labelWithWesternYear() + ", but this merge is for " + plan + " "
+                + year.labelWithWesternYear() + "; merge forms of one year at a time";
+        return new FileReport(report.file(), report.sha256(), form, report.department(), error,
+                report.warnings(), report.problems());
+    }
+
+    private static String canonicalDepartment(Workspace workspace, String name) {
+        for (Department department : workspace.store().departments().all()) {
+            if (department.fullName().equals(name) || department.formerNames().contains(name)) {
+                return department.fullName();
+            }
+        }
+        return null;
+    }
+
+    // --- finding changes -------------------------------------------------------------------------
+
+    private static List<FieldChange> changesOf(FileReport report, Edition edition, int firstId) {
+        List<FieldChange> changes = new ArrayList<>();
+        Messages english = Messages.english();
+        for (ReturnedForm.Entry entry : report.form().measures()) {
+            MeasureContent current = edition.measures().get(entry.measureId());
+            if (current == null || !entry.problems().isEmpty()) {
+                continue;
+            }
+            MeasureContent filled = current.withDescription(entry.description()).withSchedule(entry.schedule())
+                    .withStatus(entry.status()).withPlans(entry.plans());
+            boolean ownMeasure = current.departments().contains(report.department());
+            List<Problem> problems = MeasureRules.check(filled);
+            for (MeasureField field : FormFormat.INPUT_FIELDS) {
+                String exported = entry.exported().get(field);
+                String formText = field.render(filled);
+                if (FormFormat.fingerprint(formText).equals(exported)) {
+                    continue;
+                }
+                String storedText = field.render(current);
+                if (Objects.equals(storedText, formText)) {
+                    continue;
+                }
+                MeasureContent proposed = field.copy(filled, current);
+                Status status = Status.OK;
+                String reason = null;
+                List<Problem> fieldProblems = problems.stream().filter(p -> p.field() == field).toList();
+                if (!ownMeasure) {
+                    status = Status.INVALID;
+                    reason = "the measure is not " + report.department() + "'s; a form changes only its"
+                            + " department's measures";
+                } else if (!fieldProblems.isEmpty()) {
+                    status = Status.INVALID;
+                    reason = english.describe(fieldProblems.get(0));
+                } else if (!FormFormat.fingerprint(storedText).equals(exported)) {
+                    status = Status.CHANGED_SINCE_EXPORT;
+                    reason = "changed in the database since the form was exported";
+                }
+                changes.add(new FieldChange(firstId + changes.size(), report, entry.measureId(), current.name(),
+                        field, storedText, formText, proposed, status, reason));
+            }
+        }
+        return changes;
+    }
+
+    /** Two files changing the same field: the same new text is a duplicate, a different one a conflict. */
+    private static List<FieldChange> markCrossFileConflicts(List<FieldChange> changes) {
+        Map<String, List<FieldChange>> byField = new HashMap<>();
+        for (FieldChange change : changes) {
+            if (change.status() != Status.INVALID) {
+                byField.computeIfAbsent(change.measureId() + "/" + change.field(), k -> new ArrayList<>()).add(change);
+            }
+        }
+        Map<Integer, FieldChange> marked = new HashMap<>();
+        for (List<FieldChange> same : byField.values()) {
+            if (same.size() < 2) {
+                continue;
+            }
+            boolean agree = same.stream().map(FieldChange::newText).distinct().count() == 1;
+            for (int i = 0; i < same.size(); i++) {
+                FieldChange c = same.get(i);
+                if (agree && i == 0) {
+                    continue;
+                }
+                Status status = agree ? Status.DUPLICATE : Status.OTHER_FILE;
+                String others = same.stream().filter(o -> o != c).map(o -> o.source().fileName())
+                        .distinct().reduce((a, b) -> a + ", " + b).orElse("");
+                String reason = (agree ? "the same change comes from " : "also changed differently by ") + others;
+                marked.put(c.id(), new FieldChange(c.id(), c.source(), c.measureId(), c.measureName(), c.field(),
+                        c.oldText(), c.newText(), c.proposed(), status, reason));
+            }
+        }
+        return changes.stream().map(c -> marked.getOrDefault(c.id(), c)).toList();
+    }
+
+    // --- applying --------------------------------------------------------------------------------
+
+    /** What a merge applied. */
+    public record Result(int fieldsChanged, int measuresChanged, List<Submission> submissions, Path backup) {
+    }
+
+    /**
+     * Applies the accepted changes in one transaction after writing a backup of the database into
+     * the data folder's {@code backups} folder. At most one change per field may be accepted.
+     *
+     * @param accepted ids of the changes to apply
+     * @throws IllegalArgumentException when two accepted changes touch the same field, or an invalid
+     *                                  change is accepted
+     */
+    public static Result apply(Workspace workspace, MergePreview preview, Set<Integer> accepted) {
+        Map<String, MeasureContent> updated = new LinkedHashMap<>();
+        Map<String, Map<MeasureField, ChangeSource>> sources = new LinkedHashMap<>();
+        Map<String, Integer> changesPerFile = new HashMap<>();
+        int fields = 0;
+        for (FieldChange change : preview.changes()) {
+            if (!accepted.contains(change.id())) {
+                continue;
+            }
+            if (!change.acceptable()) {
+                throw new IllegalArgumentException("change " + change.id() + " cannot be applied: " + change.reason());
+            }
+            Map<MeasureField, ChangeSource> measureSources =
+                    sources.computeIfAbsent(change.measureId(), k -> new EnumMap<>(MeasureField.class));
+            if (measureSources.containsKey(change.field())) {
+                throw new IllegalArgumentException("two accepted changes for " + change.measureName() + " "
+                        + change.field() + ": accept one of them");
+            }
+            String file = change.source().fileName();
+            measureSources.put(change.field(), new ChangeSource(ChangeSource.Kind.MERGE,
+                    file + " (SHA-256 " + change.source().sha256() + ")"));
+            MeasureContent base = updated.getOrDefault(change.measureId(), preview.current().get(change.measureId()));
+            updated.put(change.measureId(), change.field().copy(change.proposed(), base));
+            changesPerFile.merge(file, 1, Integer::sum);
+            fields++;
+        }
+        List<MeasureUpdate> updates = updated.entrySet().stream().map(e -> new MeasureUpdate(e.getKey(),
+                preview.current().get(e.getKey()), e.getValue(), sources.get(e.getKey()))).toList();
+        Instant now = Instant.now();
+        List<Submission> submissions = preview.files().stream().filter(f -> !f.refused())
+                .map(f -> new Submission(f.department(), f.form().formId(), f.fileName(), f.sha256(),
+                        f.form().exportedAt(), now, changesPerFile.getOrDefault(f.fileName(), 0)))
+                .toList();
+        Path backup = workspace.folder().resolve("backups")
+                .resolve("before-merge-" + LocalDateTime.now().format(BACKUP_TIME) + ".zip");
+        workspace.database().backup(backup);
+        workspace.store().saveMeasures(preview.plan(), preview.fiscalYear(), updates, submissions);
+        LOG.info("merged {} forms: {} fields of {} measures changed (backup {})", submissions.size(), fields,
+                updates.size(), backup.getFileName());
+        return new Result(fields, updates.size(), submissions, backup);
+    }
+}
