@@ -114,7 +114,7 @@ public final class PlanStore {
                             resolver.canonical(after), now));
                 }
             });
-            db.batchInsert(changes).execute();
+            Batches.insert(db, changes);
         });
     }
 
@@ -150,6 +150,7 @@ public final class PlanStore {
             Map<String, MeasureContent> result = new LinkedHashMap<>();
             List<TableRecord<?>> parts = new ArrayList<>();
             List<ChangeRecordRecord> changes = new ArrayList<>();
+            Map<String, MeasureContent> rewritten = new LinkedHashMap<>();
             Instant now = Instant.now();
             for (MeasureUpdate update : updates) {
                 MeasureContent current = stored.get(update.measureId());
@@ -163,29 +164,39 @@ public final class PlanStore {
                 List<ChangeRecordRecord> changed = changeRecords(editionId, update, current, canonical, now);
                 result.put(update.measureId(), changed.isEmpty() ? current : canonical);
                 if (!changed.isEmpty()) {
-                    rewriteMeasure(db, editionId, update.measureId(), canonical);
+                    rewritten.put(update.measureId(), canonical);
                     addMeasureParts(parts, editionId, update.measureId(), canonical, resolver);
                     changes.addAll(changed);
                 }
             }
-            db.batchInsert(parts).execute();
-            db.batchInsert(changes).execute();
+            rewriteMeasures(db, editionId, rewritten);
+            Batches.insert(db, parts);
+            Batches.insert(db, changes);
             insertSubmissions(db, editionId, submissions, resolver);
             return result;
         });
     }
 
-    private static void rewriteMeasure(DSLContext db, long editionId, String measureId, MeasureContent content) {
-        deleteMeasureParts(db, editionId, measureId);
-        db.update(MEASURE_TEXT)
-                .set(MEASURE_TEXT.NAME, content.name())
-                .set(MEASURE_TEXT.DESCRIPTION, content.description())
-                .set(MEASURE_TEXT.STATUS, content.status())
-                .set(MEASURE_TEXT.PLANS, content.plans())
-                .set(MEASURE_TEXT.IS_NEW, content.isNew())
-                .set(MEASURE_TEXT.REVISION, MEASURE_TEXT.REVISION.plus(1))
-                .where(MEASURE_TEXT.EDITION_ID.eq(editionId), MEASURE_TEXT.MEASURE_ID.eq(measureId))
-                .execute();
+    /** Replaces the stored text of the measures; their departments, rows and notes are re-inserted after. */
+    private static void rewriteMeasures(DSLContext db, long editionId, Map<String, MeasureContent> measures) {
+        if (measures.isEmpty()) {
+            return;
+        }
+        for (var table : List.of(MEASURE_DEPARTMENT, SCHEDULE_ROW, MEASURE_NOTE)) {
+            db.deleteFrom(table).where(table.field("EDITION_ID", Long.class).eq(editionId),
+                    table.field("MEASURE_ID", String.class).in(measures.keySet())).execute();
+        }
+        var update = db.batch(db.update(MEASURE_TEXT)
+                .set(MEASURE_TEXT.NAME, (String) null)
+                .set(MEASURE_TEXT.DESCRIPTION, (String) null)
+                .set(MEASURE_TEXT.STATUS, (String) null)
+                .set(MEASURE_TEXT.PLANS, (String) null)
+                .set(MEASURE_TEXT.IS_NEW, (Boolean) null)
+                .set(MEASURE_TEXT.REVISION, MEASURE_TEXT.REVISION.plus(DSL.inline(1)))
+                .where(MEASURE_TEXT.EDITION_ID.eq((Long) null), MEASURE_TEXT.MEASURE_ID.eq((String) null)));
+        measures.forEach((id, m) -> update.bind(m.name(), m.description(), m.status(), m.plans(), m.isNew(),
+                editionId, id));
+        update.execute();
     }
 
     private static void insertSubmissions(DSLContext db, long editionId, List<Submission> submissions,
@@ -330,9 +341,9 @@ public final class PlanStore {
                     canonical.status(), canonical.plans(), canonical.isNew(), 1));
             addMeasureParts(parts, editionId, id, canonical, resolver);
         });
-        db.batchInsert(identities).execute();
-        db.batchInsert(texts).execute();
-        db.batchInsert(parts).execute();
+        Batches.insert(db, identities);
+        Batches.insert(db, texts);
+        Batches.insert(db, parts);
     }
 
     private static void addMeasureParts(List<TableRecord<?>> parts, long editionId, String measureId,
@@ -355,15 +366,6 @@ public final class PlanStore {
         }
     }
 
-    private static void deleteMeasureParts(DSLContext db, long editionId, String measureId) {
-        db.deleteFrom(MEASURE_DEPARTMENT)
-                .where(MEASURE_DEPARTMENT.EDITION_ID.eq(editionId), MEASURE_DEPARTMENT.MEASURE_ID.eq(measureId))
-                .execute();
-        db.deleteFrom(SCHEDULE_ROW)
-                .where(SCHEDULE_ROW.EDITION_ID.eq(editionId), SCHEDULE_ROW.MEASURE_ID.eq(measureId)).execute();
-        db.deleteFrom(MEASURE_NOTE)
-                .where(MEASURE_NOTE.EDITION_ID.eq(editionId), MEASURE_NOTE.MEASURE_ID.eq(measureId)).execute();
-    }
 
     private static void writeStructure(DSLContext db, long editionId, List<Pillar> pillars) {
         List<TableRecord<?>> listings = new ArrayList<>();
@@ -386,7 +388,7 @@ public final class PlanStore {
                 }
             }
         }
-        db.batchInsert(listings).execute();
+        Batches.insert(db, listings);
     }
 
     private static List<ChangeRecordRecord> changeRecords(long editionId, MeasureUpdate update, MeasureContent before,

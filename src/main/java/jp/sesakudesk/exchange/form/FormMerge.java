@@ -71,9 +71,10 @@ public final class FormMerge {
      * reported as refused; the others are still previewed.
      */
     public static MergePreview preview(Workspace workspace, List<Path> files) {
+        Known known = new Known(workspace);
         List<FileReport> reports = new ArrayList<>();
         for (Path file : files) {
-            reports.add(readFile(workspace, file));
+            reports.add(readFile(known, file));
         }
         FiscalYear year = reports.stream().filter(r -> !r.refused()).findFirst()
                 .map(r -> FiscalYear.of(r.form().fiscalYear())).orElse(null);
@@ -98,12 +99,39 @@ public final class FormMerge {
         return new MergePreview(plan, year, checked, changes, current);
     }
 
-    private static FileReport readFile(Workspace workspace, Path file) {
+    /** What the database holds that every file is checked against, read once per merge. */
+    private static final class Known {
+        private final Workspace workspace;
+        private final List<String> plans;
+        private final Map<String, String> departments = new HashMap<>();
+        private final Map<String, List<FiscalYear>> years = new HashMap<>();
+
+        Known(Workspace workspace) {
+            this.workspace = workspace;
+            this.plans = workspace.store().plans();
+            for (Department department : workspace.store().departments().all()) {
+                department.formerNames().forEach(former -> departments.put(former, department.fullName()));
+                departments.put(department.fullName(), department.fullName());
+            }
+        }
+
+        boolean hasEdition(String plan, FiscalYear year) {
+            return plans.contains(plan)
+                    && years.computeIfAbsent(plan, p -> workspace.store().fiscalYears(p)).contains(year);
+        }
+
+        /** The current name of a department named by its current or a former name, or null. */
+        String department(String name) {
+            return departments.get(name);
+        }
+    }
+
+    private static FileReport readFile(Known known, Path file) {
         String name = file.getFileName().toString();
         try {
             ReturnedForm form = FormReader.read(file);
-            String refusal = refusal(workspace, form);
-            String department = canonicalDepartment(workspace, form.department());
+            String refusal = refusal(known, form);
+            String department = known.department(form.department());
             List<String> problems = form.measures().stream()
                     .flatMap(m -> m.problems().stream().map(p -> m.name() + ": " + p)).toList();
             return new FileReport(file, form.sha256(), form, department, refusal, form.warnings(), problems);
@@ -119,18 +147,18 @@ public final class FormMerge {
     }
 
     /** Why a readable form cannot be merged into this database at all, or null. */
-    private static String refusal(Workspace workspace, ReturnedForm form) {
+    private static String refusal(Known known, ReturnedForm form) {
         String name = form.file().getFileName().toString();
-        if (!workspace.store().plans().contains(form.plan())) {
+        if (!known.plans.contains(form.plan())) {
             return name + ": the form is for the plan " + form.plan() + ", which this database does not hold;"
                     + " merge it into the database it was exported from";
         }
         FiscalYear year = FiscalYear.of(form.fiscalYear());
-        if (workspace.store().edition(form.plan(), year).isEmpty()) {
+        if (!known.hasEdition(form.plan(), year)) {
             return name + ": the form is for " + year.labelWithWesternYear() + ", which has no edition here;"
                     + " create that edition first";
         }
-        if (canonicalDepartment(workspace, form.department()) == null) {
+        if (known.department(form.department()) == null) {
             return name + ": the form is for the department " + form.department() + ", which is unknown here";
         }
         return null;
@@ -146,15 +174,6 @@ public final class FormMerge {
                 + year.labelWithWesternYear() + "; merge forms of one year at a time";
         return new FileReport(report.file(), report.sha256(), form, report.department(), error,
                 report.warnings(), report.problems());
-    }
-
-    private static String canonicalDepartment(Workspace workspace, String name) {
-        for (Department department : workspace.store().departments().all()) {
-            if (department.fullName().equals(name) || department.formerNames().contains(name)) {
-                return department.fullName();
-            }
-        }
-        return null;
     }
 
     // --- finding changes -------------------------------------------------------------------------
