@@ -91,7 +91,8 @@ public final class Database implements AutoCloseable {
     private void migrate() {
         long started = System.nanoTime();
         if (isCurrent()) {
-            LOG.debug("schema at version {}, checked in {} ms", SCHEMA_VERSION, (System.nanoTime() - started) / 1_000_000);
+            LOG.debug("schema at version {}, checked in {} ms", SCHEMA_VERSION,
+                    (System.nanoTime() - started) / 1_000_000);
             return;
         }
         Flyway.configure()

@@ -26,9 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 
@@ -38,21 +36,18 @@ import jp.sesakudesk.domain.ChangeSource;
 import jp.sesakudesk.domain.DepartmentProgress;
 import jp.sesakudesk.domain.Edition;
 import jp.sesakudesk.domain.FiscalYear;
-import jp.sesakudesk.domain.FiscalYearRange;
 import jp.sesakudesk.domain.Listing;
 import jp.sesakudesk.domain.MeasureContent;
 import jp.sesakudesk.domain.MeasureField;
 import jp.sesakudesk.domain.Pillar;
 import jp.sesakudesk.domain.ScheduleRow;
 import jp.sesakudesk.domain.Submission;
-import jp.sesakudesk.storage.schema.tables.records.CategoryRecord;
 import jp.sesakudesk.storage.schema.tables.records.ChangeRecordRecord;
 import jp.sesakudesk.storage.schema.tables.records.ListingRecord;
 import jp.sesakudesk.storage.schema.tables.records.MeasureDepartmentRecord;
 import jp.sesakudesk.storage.schema.tables.records.MeasureNoteRecord;
 import jp.sesakudesk.storage.schema.tables.records.MeasureRecord;
 import jp.sesakudesk.storage.schema.tables.records.MeasureTextRecord;
-import jp.sesakudesk.storage.schema.tables.records.PillarRecord;
 import jp.sesakudesk.storage.schema.tables.records.ScheduleRowRecord;
 
 /**
@@ -256,7 +251,8 @@ public final class PlanStore {
         }
         long editionId = database.read(reader -> reader.editionId(plan, fiscalYear)).orElseThrow();
         Map<String, Integer> measures = new java.util.TreeMap<>();
-        edition.get().measures().values().forEach(m -> m.departments().forEach(d -> measures.merge(d, 1, Integer::sum)));
+        edition.get().measures().values()
+                .forEach(m -> m.departments().forEach(d -> measures.merge(d, 1, Integer::sum)));
         Map<String, Instant> exported = new HashMap<>();
         database.dsl().select(DSL.concat(DEPARTMENT.BUREAU, DEPARTMENT.SECTION), DSL.max(FORM_EXPORT.EXPORTED_AT))
                 .from(FORM_EXPORT).join(DEPARTMENT).on(DEPARTMENT.ID.eq(FORM_EXPORT.DEPARTMENT_ID))

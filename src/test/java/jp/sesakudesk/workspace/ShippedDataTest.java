@@ -126,7 +126,8 @@ class ShippedDataTest {
             assertThat(shipped.listing().relisted()).as(where + " 再掲").isEqualTo(relisted);
             String name = fold(published.name().replace("（再掲）", ""));
             assertThat(fold(measure.name())).as(where + " name").isEqualTo(name);
-            assertThat(departments(measure)).as(where + " departments").isEqualTo(current(fold(published.departments())));
+            assertThat(departments(measure)).as(where + " departments")
+                    .isEqualTo(current(fold(published.departments())));
         }
     }
 

@@ -180,7 +180,8 @@ public final class FormWriter {
         return 6 + slots + 1;
     }
 
-    private int writeBlockRows(XSSFSheet sheet, int top, int index, String id, MeasureContent m, MeasureContent before) {
+    private int writeBlockRows(XSSFSheet sheet, int top, int index, String id, MeasureContent m,
+                               MeasureContent before) {
         String position = edition.placements().stream().filter(p -> p.listing().measureId().equals(id))
                 .filter(p -> !p.listing().relisted()).findFirst().map(Edition.Placement::position).orElse(id);
         int r = top;

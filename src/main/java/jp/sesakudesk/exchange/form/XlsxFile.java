@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -341,7 +342,7 @@ final class XlsxFile implements AutoCloseable {
             if (!(head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)) {
                 throw new FormException("this is not an Excel workbook (.xlsx)");
             }
-            String start = new String(head, 0, Math.min(head.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
+            String start = new String(head, 0, Math.min(head.length, 200), StandardCharsets.ISO_8859_1);
             if (start.contains("mimetypeapplication/vnd.oasis.opendocument")) {
                 throw new FormException("this is an OpenDocument (.ods) file; in LibreOffice Calc choose"
                         + " File > Save As, type Excel 2007-365 (.xlsx), and send that file");
@@ -362,7 +363,7 @@ final class XlsxFile implements AutoCloseable {
         }
 
         private static boolean containsUtf16(byte[] data, String text) {
-            byte[] needle = text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+            byte[] needle = text.getBytes(StandardCharsets.UTF_16LE);
             outer:
             for (int i = 0; i + needle.length <= data.length; i++) {
                 for (int j = 0; j < needle.length; j++) {
