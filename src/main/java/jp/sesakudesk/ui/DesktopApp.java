@@ -154,7 +154,10 @@ public final class DesktopApp extends Application {
     private void showMainWindow(PlanSnapshot snapshot, Locale language) {
         long started = System.nanoTime();
         Messages messages = new Messages(language);
-        mainWindow = new MainWindow(messages, workspace.store(), snapshot, settings, this::switchLanguage);
+        if (mainWindow != null) {
+            mainWindow.dispose();
+        }
+        mainWindow = new MainWindow(messages, workspace, snapshot, settings, this::switchLanguage, this::reload);
         stage.getScene().setRoot(mainWindow.root());
         stage.setTitle(mainWindow.title());
         LOG.debug("main window built in {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -193,6 +196,25 @@ public final class DesktopApp extends Application {
                 .onSuccess(snapshot -> showMainWindow(snapshot, language))
                 .onError(e -> new ErrorDialog(new Messages(language), stage).show(e.getMessage(), e))
                 .start();
+    }
+
+    /**
+     * Reads the edition again and rebuilds the window on it, e.g. after a merge changed it. An edit in
+     * progress is saved first (or, when it cannot be saved, the user is asked about it).
+     */
+    private void reload() {
+        Locale language = settings.language();
+        Messages messages = new Messages(language);
+        mainWindow.beforeClose(() -> Background.call(
+                        () -> PlanSnapshot.read(workspace.store(), workspace.plan(null), null))
+                .onSuccess(snapshot -> showMainWindow(snapshot, language))
+                .onError(e -> new ErrorDialog(messages, stage).show(messages.get("error.reload"), e))
+                .start());
+    }
+
+    /** The open workspace, for tests that prepare data through the core while the window is open. */
+    Workspace workspace() {
+        return workspace;
     }
 
     private void openFailed(Messages messages, Throwable error) {

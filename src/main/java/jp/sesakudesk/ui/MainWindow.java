@@ -54,6 +54,7 @@ import jp.sesakudesk.domain.Pillar;
 import jp.sesakudesk.i18n.Messages;
 import jp.sesakudesk.storage.PlanStore;
 import jp.sesakudesk.storage.StaleEditException;
+import jp.sesakudesk.workspace.Workspace;
 
 /**
  * The main window's content: the plan as a tree, the filtered table of listings, and the editor of
@@ -68,6 +69,7 @@ final class MainWindow {
     private final PlanSnapshot snapshot;
     private final Settings settings;
     private final Consumer<java.util.Locale> onLanguage;
+    private final ExchangeMenu exchange;
     private final ObservableList<ListingRow> rows = FXCollections.observableArrayList();
     /** The rows that pass the filters, replaced as a whole on each change (cheaper than FilteredList). */
     private final ObservableList<ListingRow> visibleRows = FXCollections.observableArrayList();
@@ -85,13 +87,19 @@ final class MainWindow {
     private ListingRow selected;
     private boolean selecting;
 
-    MainWindow(Messages messages, PlanStore store, PlanSnapshot snapshot, Settings settings,
-               Consumer<java.util.Locale> onLanguage) {
+    /**
+     * @param onLanguage    shows the window again in another language
+     * @param onDataChanged reads the edition again and shows it, after a merge changed it
+     */
+    MainWindow(Messages messages, Workspace workspace, PlanSnapshot snapshot, Settings settings,
+               Consumer<java.util.Locale> onLanguage, Runnable onDataChanged) {
         this.messages = messages;
-        this.store = store;
+        this.store = workspace.store();
         this.snapshot = snapshot;
         this.settings = settings;
         this.onLanguage = onLanguage;
+        this.exchange = new ExchangeMenu(messages, workspace, snapshot.edition(), () -> window().orElse(null),
+                this::beforeClose, onDataChanged);
         this.newFilter = new ToggleButton(messages.get("filter.new"));
         this.relistedFilter = new ToggleButton(messages.get("filter.relisted"));
         for (Edition.Placement placement : snapshot.edition().placements()) {
@@ -108,6 +116,16 @@ final class MainWindow {
 
     Parent root() {
         return root;
+    }
+
+    /** The 調査票 menu's windows, e.g. for tests that open them without the menu. */
+    ExchangeMenu exchange() {
+        return exchange;
+    }
+
+    /** Called when this content is replaced: closes the windows that show the edition as it was read. */
+    void dispose() {
+        exchange.closeAll();
     }
 
     /** The plan and year, for the window title. */
@@ -174,7 +192,7 @@ final class MainWindow {
             language.getItems().add(item);
         }
         Menu view = new Menu(messages.get("menu.view"), null, language);
-        return new MenuBar(file, edit, view);
+        return new MenuBar(file, edit, view, exchange.menu());
     }
 
     private Node filterBar() {

@@ -54,8 +54,8 @@ public final class FilterBenchmark {
     }
 
     private static List<Long> type(Workspace workspace, PlanSnapshot snapshot) {
-        MainWindow window = new MainWindow(new Messages(Locale.JAPANESE), workspace.store(), snapshot,
-                Settings.load(workspace.folder()), language -> { });
+        MainWindow window = new MainWindow(new Messages(Locale.JAPANESE), workspace, snapshot,
+                Settings.load(workspace.folder()), language -> { }, () -> { });
         Stage stage = new Stage();
         Parent root = window.root();
         stage.setScene(new Scene(root, 1280, 800));
