@@ -98,7 +98,8 @@ public final class FilterBenchmark {
 
     private static void report(List<Long> nanos) throws Exception {
         List<Long> sorted = nanos.stream().sorted().toList();
-        System.out.printf("filter per keystroke, %d keystrokes after one warm-up pass: median %.1f ms, 95th %.1f ms, max %.1f ms"
+        System.out.printf("filter per keystroke, %d keystrokes after one warm-up pass:"
+                        + " median %.1f ms, 95th %.1f ms, max %.1f ms"
                         + " (target <= 50 ms)%n", sorted.size(), sorted.get(sorted.size() / 2) / 1e6,
                 sorted.get(sorted.size() * 95 / 100) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
         System.gc();
