@@ -19,7 +19,8 @@ import jp.sesakudesk.domain.FiscalYearRange;
 @Command(name = "sesaku-desk", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Sesaku Desk (施策デスク): the plan of measures and its yearly status.%n"
                 + "Without a command the desktop application opens.",
-        subcommands = {DumpCommand.class, LoadCommand.class})
+        subcommands = {DumpCommand.class, LoadCommand.class, FormsCommand.class, MergeCommand.class,
+            ReportCommand.class})
 public final class Cli {
 
     /** Exit code when the command ran but failed (bad file, database in use, …). */
@@ -28,7 +29,8 @@ public final class Cli {
     public static final int USAGE = 2;
 
     /** The names of the commands, which tell the launcher to stay headless. */
-    public static final Set<String> COMMANDS = Set.of("dump", "load", "help", "--help", "-h", "--version", "-V");
+    public static final Set<String> COMMANDS = Set.of("dump", "load", "forms", "merge", "report",
+            "help", "--help", "-h", "--version", "-V");
 
     /** Options every command takes. */
     static class Common {
