@@ -66,6 +66,7 @@ final class MainWindow {
 
     private final Messages messages;
     private final PlanStore store;
+    private final java.nio.file.Path dataFolder;
     private final PlanSnapshot snapshot;
     private final Settings settings;
     private final Consumer<java.util.Locale> onLanguage;
@@ -95,6 +96,7 @@ final class MainWindow {
                Consumer<java.util.Locale> onLanguage, Runnable onDataChanged) {
         this.messages = messages;
         this.store = workspace.store();
+        this.dataFolder = workspace.folder();
         this.snapshot = snapshot;
         this.settings = settings;
         this.onLanguage = onLanguage;
@@ -192,7 +194,11 @@ final class MainWindow {
             language.getItems().add(item);
         }
         Menu view = new Menu(messages.get("menu.view"), null, language);
-        return new MenuBar(file, edit, view, exchange.menu());
+        MenuItem about = new MenuItem(messages.get("menu.about"));
+        about.setId("menu-about");
+        about.setOnAction(e -> AboutWindow.show(window().orElse(null), messages, dataFolder));
+        Menu help = new Menu(messages.get("menu.help"), null, about);
+        return new MenuBar(file, edit, view, exchange.menu(), help);
     }
 
     private Node filterBar() {

@@ -136,4 +136,19 @@ class DesktopAppTest {
         robot.clickOn("#filter-relisted").clickOn("#filter-new");
         assertThat(table().getItems()).hasSize(7).allSatisfy(r -> assertThat(r.content().isNew()).isTrue());
     }
+
+    @Test
+    void theAboutWindowShowsVersionDataFolderDatabaseAndLicences() throws Exception {
+        start();
+        robot.clickOn("ヘルプ").clickOn("施策デスクについて");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#about-version").tryQuery().isPresent());
+        assertThat(robot.lookup("#about-version").queryLabeled().getText()).isNotBlank();
+        assertThat(robot.lookup("#about-data-folder").queryLabeled().getText()).isEqualTo(folder.toString());
+        assertThat(robot.lookup("#about-database-size").queryLabeled().getText()).endsWith("KB");
+        assertThat(robot.lookup("#about-javafx").queryLabeled().getText()).startsWith("21");
+        @SuppressWarnings("unchecked")
+        TableView<AboutWindow.Library> libraries = robot.lookup("#about-libraries").queryAs(TableView.class);
+        assertThat(libraries.getItems()).extracting(AboutWindow.Library::name)
+                .contains("H2 Database Engine", "Apache POI", "OpenJFX (JavaFX)");
+    }
 }
