@@ -75,14 +75,14 @@ final class MergeCommand implements Callable<Integer> {
     static void print(MergePreview preview, PrintStream out) {
         for (FileReport file : preview.files()) {
             if (file.refused()) {
-                out.println("REFUSED " + file.error());
+                out.println("REFUSED " + file.errorText());
                 continue;
             }
             out.printf("%s: %s, %s, %d measures%n", file.fileName(), file.department(),
                     jp.sesakudesk.domain.FiscalYear.of(file.form().fiscalYear()).labelWithWesternYear(),
                     file.form().measures().size());
-            file.warnings().forEach(w -> out.println("  warning: " + w));
-            file.problems().forEach(p -> out.println("  problem: " + p));
+            file.warnings().forEach(w -> out.println("  warning: " + w.english()));
+            file.problems().forEach(p -> out.println("  problem: " + p.english()));
             for (FieldChange change : preview.changes()) {
                 if (change.source() == file) {
                     out.printf("  %s %s [%s] %s%s%n", change.measureId(), change.measureName(), change.field(),

@@ -309,17 +309,11 @@ final class MergeView {
     private String remarks(FileReport report) {
         List<String> lines = new ArrayList<>();
         if (report.refused()) {
-            lines.add(messages.get("merge.remark.refused", withoutFileName(report, report.error())));
+            lines.add(messages.get("merge.remark.refused", report.error().in(messages)));
         }
-        report.warnings().forEach(w -> lines.add(messages.get("merge.remark.warning", withoutFileName(report, w))));
-        report.problems().forEach(p -> lines.add(messages.get("merge.remark.problem", p)));
+        report.warnings().forEach(w -> lines.add(messages.get("merge.remark.warning", w.in(messages))));
+        report.problems().forEach(p -> lines.add(messages.get("merge.remark.problem", p.in(messages))));
         return String.join("\n", lines);
-    }
-
-    /** The core's sentences about a file start with its name, which the table shows beside them. */
-    private static String withoutFileName(FileReport report, String text) {
-        String prefix = report.fileName() + ": ";
-        return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
     }
 
     /**

@@ -31,6 +31,7 @@ import jp.sesakudesk.domain.Submission;
 import jp.sesakudesk.exchange.form.MergePreview.FieldChange;
 import jp.sesakudesk.exchange.form.MergePreview.FileReport;
 import jp.sesakudesk.exchange.form.MergePreview.Status;
+import jp.sesakudesk.i18n.Message;
 import jp.sesakudesk.i18n.Messages;
 import jp.sesakudesk.storage.MeasureUpdate;
 import jp.sesakudesk.workspace.Workspace;
@@ -130,36 +131,32 @@ public final class FormMerge {
         String name = file.getFileName().toString();
         try {
             ReturnedForm form = FormReader.read(file);
-            String refusal = refusal(known, form);
+            Message refusal = refusal(known, form);
             String department = known.department(form.department());
-            List<String> problems = form.measures().stream()
-                    .flatMap(m -> m.problems().stream().map(p -> m.name() + ": " + p)).toList();
+            List<Message> problems = form.measures().stream().flatMap(m -> m.problems().stream()).toList();
             return new FileReport(file, form.sha256(), form, department, refusal, form.warnings(), problems);
         } catch (FormException e) {
-            return refused(file, name + ": " + e.getMessage());
+            return refused(file, e.reason());
         } catch (IOException e) {
-            return refused(file, name + ": the file cannot be read (" + e.getMessage() + ")");
+            return refused(file, Message.of("form.unreadable", String.valueOf(e.getMessage())));
         }
     }
 
-    private static FileReport refused(Path file, String error) {
+    private static FileReport refused(Path file, Message error) {
         return new FileReport(file, null, null, null, error, List.of(), List.of());
     }
 
     /** Why a readable form cannot be merged into this database at all, or null. */
-    private static String refusal(Known known, ReturnedForm form) {
-        String name = form.file().getFileName().toString();
+    private static Message refusal(Known known, ReturnedForm form) {
         if (!known.plans.contains(form.plan())) {
-            return name + ": the form is for the plan " + form.plan() + ", which this database does not hold;"
-                    + " merge it into the database it was exported from";
+            return Message.of("merge.otherPlan", form.plan());
         }
         FiscalYear year = FiscalYear.of(form.fiscalYear());
         if (!known.hasEdition(form.plan(), year)) {
-            return name + ": the form is for " + year.labelWithWesternYear() + ", which has no edition here;"
-                    + " create that edition first";
+            return Message.of("merge.noEdition", year.labelWithWesternYear());
         }
         if (known.department(form.department()) == null) {
-            return name + ": the form is for the department " + form.department() + ", which is unknown here";
+            return Message.of("merge.unknownDepartment", form.department());
         }
         return null;
     }
@@ -169,9 +166,8 @@ public final class FormMerge {
         if (form.plan().equals(plan) && form.fiscalYear() == year.startYear()) {
             return report;
         }
-        String error = report.fileName() + ": the form is for " + form.plan() + " "
-                + FiscalYear.of(form.fiscalYear()).labelWithWesternYear() + ", but this merge is for " + plan + " "
-                + year.labelWithWesternYear() + "; merge forms of one year at a time";
+        Message error = Message.of("merge.otherEdition", form.plan(),
+                FiscalYear.of(form.fiscalYear()).labelWithWesternYear(), plan, year.labelWithWesternYear());
         return new FileReport(report.file(), report.sha256(), form, report.department(), error,
                 report.warnings(), report.problems());
     }

@@ -24,6 +24,7 @@ import org.apache.poi.ss.util.CellReference;
 import jp.sesakudesk.domain.FiscalYearRange;
 import jp.sesakudesk.domain.MeasureField;
 import jp.sesakudesk.domain.ScheduleRow;
+import jp.sesakudesk.i18n.Message;
 
 /**
  * Reads a returned department form without trusting it: the identity sheet must be intact and of
@@ -49,22 +50,19 @@ public final class FormReader {
         try (XlsxFile xlsx = XlsxFile.open(file)) {
             XlsxFile.Sheet identitySheet = xlsx.sheets().get(FormFormat.IDENTITY_SHEET);
             if (identitySheet == null) {
-                throw new FormException("this workbook is not a Sesaku Desk form (its identity sheet is missing);"
-                        + " send the department a new form and ask them to copy their text into it");
+                throw new FormException("form.notOurs");
             }
             Map<String, XlsxFile.CellValue> identity = xlsx.cells(FormFormat.IDENTITY_SHEET, null);
             String[][] header = header(identity);
             if (!FormFormat.VERSION.equals(header[0][1])) {
-                throw new FormException("the form is of format " + display(header[0][1]) + ", not "
-                        + FormFormat.VERSION + "; export a new form for the department with this version");
+                throw new FormException("form.otherVersion", display(header[0][1]), FormFormat.VERSION);
             }
             List<String[]> measureRows = measureRows(identity);
             String checksum = text(identity, "B" + (HEADER_KEYS.length + 1));
             if (!IdentityChecksum.of(header, measureRows).equals(checksum)) {
-                throw new FormException("the form's identity sheet was changed by hand, so it cannot be trusted;"
-                        + " send the department a new form");
+                throw new FormException("form.identityEdited");
             }
-            List<String> warnings = new ArrayList<>();
+            List<Message> warnings = new ArrayList<>();
             List<ReturnedForm.Entry> entries = readEntries(xlsx, measureRows, warnings);
             return new ReturnedForm(file, sha256, header[1][1], fiscalYear(header[2][1]), header[3][1],
                     instant(header[4][1]), header[5][1], entries, warnings);
@@ -76,8 +74,7 @@ public final class FormReader {
         for (int i = 0; i < HEADER_KEYS.length; i++) {
             String key = text(identity, "A" + (i + 1));
             if (!HEADER_KEYS[i].equals(key)) {
-                throw new FormException("the form's identity sheet is damaged (" + HEADER_KEYS[i] + " missing);"
-                        + " send the department a new form");
+                throw new FormException("form.identityDamaged", HEADER_KEYS[i]);
             }
             header[i] = new String[] {key, text(identity, "B" + (i + 1))};
         }
@@ -96,7 +93,7 @@ public final class FormReader {
         return rows;
     }
 
-    private static List<ReturnedForm.Entry> readEntries(XlsxFile xlsx, List<String[]> rows, List<String> warnings)
+    private static List<ReturnedForm.Entry> readEntries(XlsxFile xlsx, List<String[]> rows, List<Message> warnings)
             throws IOException, FormException {
         Map<String, CellAddress> addresses = new HashMap<>();
         Map<String, Set<String>> wanted = new HashMap<>();
@@ -129,7 +126,7 @@ public final class FormReader {
         exported.put(MeasureField.SCHEDULE, row[4]);
         exported.put(MeasureField.STATUS, row[5]);
         exported.put(MeasureField.PLANS, row[6]);
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         String description = cells.text(FormFormat.cellName(index, MeasureField.DESCRIPTION), name, problems);
         String status = cells.text(FormFormat.cellName(index, MeasureField.STATUS), name, problems);
         String plans = cells.text(FormFormat.cellName(index, MeasureField.PLANS), name, problems);
@@ -145,8 +142,7 @@ public final class FormReader {
                 schedule.add(new ScheduleRow(FiscalYearRange.parse(isBlank(years) ? "" : years.strip()),
                         activity == null ? "" : activity));
             } catch (IllegalArgumentException e) {
-                problems.add("スケジュール " + s + "行目: 年度「" + (years == null ? "" : years)
-                        + "」を読めません。「令和3年度」「令和3年度～」のように入力してください");
+                problems.add(Message.of("form.yearUnreadable", name, s, years == null ? "" : years));
             }
         }
         return new ReturnedForm.Entry(row[1], name, exported, description == null ? "" : description,
@@ -159,12 +155,12 @@ public final class FormReader {
 
     /** Finds input cells by defined name and turns their content into the application's text. */
     private record CellLookup(Map<String, CellAddress> addresses, Map<String, Map<String, XlsxFile.CellValue>> cells,
-                              List<String> warnings) {
+                              List<Message> warnings) {
 
-        String text(String definedName, String measureName, List<String> problems) {
+        String text(String definedName, String measureName, List<Message> problems) {
             CellAddress address = addresses.get(definedName);
             if (address == null || !cells.containsKey(address.sheet())) {
-                problems.add("入力欄 " + definedName + " が見つかりません（シートや行が削除されましたか）");
+                problems.add(Message.of("form.cellMissing", measureName, definedName));
                 return null;
             }
             XlsxFile.CellValue value = cells.get(address.sheet()).get(address.cell());
@@ -172,8 +168,7 @@ public final class FormReader {
                 return null;
             }
             if (value.formula()) {
-                warnings.add(measureName + ": cell " + address.cell() + " holds a formula; its last computed"
-                        + " value was taken as text");
+                warnings.add(Message.of("form.formula", measureName, address.cell()));
             }
             return clean(value.text());
         }
@@ -226,7 +221,7 @@ public final class FormReader {
         try {
             return Integer.parseInt(value.strip());
         } catch (RuntimeException e) {
-            throw new FormException("the form's identity sheet is damaged (fiscal year); send a new form");
+            throw new FormException("form.identityDamaged", FormFormat.KEY_FISCAL_YEAR);
         }
     }
 
@@ -234,7 +229,7 @@ public final class FormReader {
         try {
             return Instant.parse(value);
         } catch (RuntimeException e) {
-            throw new FormException("the form's identity sheet is damaged (export time); send a new form");
+            throw new FormException("form.identityDamaged", FormFormat.KEY_EXPORTED_AT);
         }
     }
 

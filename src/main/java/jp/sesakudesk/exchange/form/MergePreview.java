@@ -7,6 +7,7 @@ import java.util.Map;
 import jp.sesakudesk.domain.FiscalYear;
 import jp.sesakudesk.domain.MeasureContent;
 import jp.sesakudesk.domain.MeasureField;
+import jp.sesakudesk.i18n.Message;
 
 /**
  * What merging a set of returned forms would do: per file its department, year and measures or
@@ -19,11 +20,16 @@ public record MergePreview(String plan, FiscalYear fiscalYear, List<FileReport> 
                            Map<String, MeasureContent> current) {
 
     /** One file of the merge. {@code error} is set when the file was refused as a whole. */
-    public record FileReport(Path file, String sha256, ReturnedForm form, String department, String error,
-                             List<String> warnings, List<String> problems) {
+    public record FileReport(Path file, String sha256, ReturnedForm form, String department, Message error,
+                             List<Message> warnings, List<Message> problems) {
 
         public boolean refused() {
             return error != null;
+        }
+
+        /** Why the file was refused, in English with the file's name, e.g. for the command line. */
+        public String errorText() {
+            return error == null ? null : fileName() + ": " + error.english();
         }
 
         public String fileName() {

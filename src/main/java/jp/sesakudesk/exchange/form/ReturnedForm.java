@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jp.sesakudesk.domain.MeasureField;
 import jp.sesakudesk.domain.ScheduleRow;
+import jp.sesakudesk.i18n.Message;
 
 /**
  * What a returned form says: who it was made for and, per measure, the fingerprints of the text it
@@ -16,7 +17,7 @@ import jp.sesakudesk.domain.ScheduleRow;
  * @param warnings things taken with a caveat, e.g. a formula's cached value
  */
 public record ReturnedForm(Path file, String sha256, String plan, int fiscalYear, String department,
-                           Instant exportedAt, String formId, List<Entry> measures, List<String> warnings) {
+                           Instant exportedAt, String formId, List<Entry> measures, List<Message> warnings) {
 
     /**
      * One measure of the form.
@@ -26,6 +27,6 @@ public record ReturnedForm(Path file, String sha256, String plan, int fiscalYear
      * @param problems what is wrong with this measure's cells (unreadable year label, …)
      */
     public record Entry(String measureId, String name, Map<MeasureField, String> exported, String description,
-                        List<ScheduleRow> schedule, String status, String plans, List<String> problems) {
+                        List<ScheduleRow> schedule, String status, String plans, List<Message> problems) {
     }
 }

@@ -72,8 +72,7 @@ final class XlsxFile implements AutoCloseable {
         try {
             zip = new ZipFile(file.toFile());
         } catch (ZipException e) {
-            throw new FormException("the file is damaged or incomplete (it cannot be unpacked);"
-                    + " ask the department to save and send it again");
+            throw new FormException("form.damaged");
         }
         XlsxFile xlsx = new XlsxFile(zip);
         try {
@@ -109,7 +108,7 @@ final class XlsxFile implements AutoCloseable {
     private Map<String, CellValue> readCells(String sheetName, Set<String> wanted) throws IOException, FormException {
         Sheet sheet = sheets.get(sheetName);
         if (sheet == null) {
-            throw new FormException("the sheet " + sheetName + " is missing");
+            throw new FormException("form.sheetMissing", sheetName);
         }
         if (sharedStrings == null) {
             sharedStrings = readSharedStrings();
@@ -146,7 +145,7 @@ final class XlsxFile implements AutoCloseable {
                 }
             }
         } catch (XMLStreamException e) {
-            throw new FormException("the sheet " + sheetName + " cannot be read: " + e.getMessage());
+            throw new FormException("form.sheetUnreadable", sheetName, e.getMessage());
         }
         return cells;
     }
@@ -155,7 +154,7 @@ final class XlsxFile implements AutoCloseable {
         if ("s".equals(type)) {
             int index = Integer.parseInt(value.strip());
             if (index < 0 || index >= sharedStrings.size()) {
-                throw new FormException("the workbook refers to a text that is not in it");
+                throw new FormException("form.textMissing");
             }
             return sharedStrings.get(index);
         }
@@ -222,7 +221,7 @@ final class XlsxFile implements AutoCloseable {
                 }
             }
         } catch (XMLStreamException e) {
-            throw new FormException("the workbook's structure cannot be read: " + e.getMessage());
+            throw new FormException("form.structureUnreadable", e.getMessage());
         }
     }
 
@@ -238,7 +237,7 @@ final class XlsxFile implements AutoCloseable {
                 }
             }
         } catch (XMLStreamException e) {
-            throw new FormException("the workbook's structure cannot be read: " + e.getMessage());
+            throw new FormException("form.structureUnreadable", e.getMessage());
         }
         return targets;
     }
@@ -256,7 +255,7 @@ final class XlsxFile implements AutoCloseable {
                 }
             }
         } catch (XMLStreamException e) {
-            throw new FormException("the workbook's texts cannot be read: " + e.getMessage());
+            throw new FormException("form.structureUnreadable", e.getMessage());
         }
         return strings;
     }
@@ -265,7 +264,7 @@ final class XlsxFile implements AutoCloseable {
     private InputStream part(String name) throws IOException, FormException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
-            throw new FormException("this is not an Excel workbook (" + name + " is missing)");
+            throw new FormException("form.partMissing", name);
         }
         long compressed = Math.max(1, entry.getCompressedSize());
         if (entry.getSize() > MAX_INFLATED || entry.getSize() / compressed > MAX_RATIO) {
@@ -306,8 +305,7 @@ final class XlsxFile implements AutoCloseable {
     }
 
     private static FormException bomb() {
-        return new FormException("the file unpacks to far more data than a form holds (a zip bomb?);"
-                + " it was not read");
+        return new FormException("form.zipBomb");
     }
 
     @Override
@@ -324,7 +322,7 @@ final class XlsxFile implements AutoCloseable {
         static void check(Path file) throws IOException, FormException {
             long size = Files.size(file);
             if (size == 0) {
-                throw new FormException("the file is empty (0 bytes)");
+                throw new FormException("form.empty");
             }
             byte[] head;
             try (InputStream in = Files.newInputStream(file)) {
@@ -333,19 +331,16 @@ final class XlsxFile implements AutoCloseable {
             }
             if (isOle2(head)) {
                 if (containsUtf16(head, "EncryptionInfo")) {
-                    throw new FormException("the workbook is protected by a password; open it in Excel, remove the"
-                            + " password (File > Info > Protect Workbook) and send it again");
+                    throw new FormException("form.encrypted");
                 }
-                throw new FormException("this is an old Excel 97-2003 (.xls) file; open it in Excel or"
-                        + " LibreOffice and save it as Excel Workbook (.xlsx)");
+                throw new FormException("form.xls");
             }
             if (!(head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)) {
-                throw new FormException("this is not an Excel workbook (.xlsx)");
+                throw new FormException("form.notExcel");
             }
             String start = new String(head, 0, Math.min(head.length, 200), StandardCharsets.ISO_8859_1);
             if (start.contains("mimetypeapplication/vnd.oasis.opendocument")) {
-                throw new FormException("this is an OpenDocument (.ods) file; in LibreOffice Calc choose"
-                        + " File > Save As, type Excel 2007-365 (.xlsx), and send that file");
+                throw new FormException("form.ods");
             }
         }
 

@@ -81,19 +81,21 @@ class BadFormsTest {
     @Test
     void notASpreadsheet() throws Exception {
         FileReport report = mergeWithGood(file("memo.xlsx", "会議メモ".getBytes(StandardCharsets.UTF_8)));
-        assertThat(report.error()).startsWith("memo.xlsx: ").contains("not an Excel workbook");
+        assertThat(report.errorText()).startsWith("memo.xlsx: ").contains("not an Excel workbook");
+        assertThat(report.error().in(new jp.sesakudesk.i18n.Messages(java.util.Locale.JAPANESE)))
+                .isEqualTo("Excelブック（.xlsx）ではありません");
     }
 
     @Test
     void empty() throws Exception {
-        assertThat(mergeWithGood(file("empty.xlsx", new byte[0])).error()).contains("empty.xlsx", "empty (0 bytes)");
+        assertThat(mergeWithGood(file("empty.xlsx", new byte[0])).errorText()).contains("empty.xlsx", "empty (0 bytes)");
     }
 
     @Test
     void truncated() throws Exception {
         byte[] whole = Files.readAllBytes(good.file());
         byte[] half = java.util.Arrays.copyOf(whole, whole.length / 2);
-        assertThat(mergeWithGood(file("cut.xlsx", half)).error()).contains("cut.xlsx", "damaged or incomplete");
+        assertThat(mergeWithGood(file("cut.xlsx", half)).errorText()).contains("cut.xlsx", "damaged or incomplete");
     }
 
     @Test
@@ -109,7 +111,7 @@ class BadFormsTest {
                 fs.writeFilesystem(file);
             }
         }
-        assertThat(mergeWithGood(encrypted).error()).contains("locked.xlsx", "password", "remove the password");
+        assertThat(mergeWithGood(encrypted).errorText()).contains("locked.xlsx", "password", "remove the password");
     }
 
     @Test
@@ -124,7 +126,7 @@ class BadFormsTest {
                 zip.write(zeros);
             }
         }
-        assertThat(mergeWithGood(file("bomb.xlsx", bytes.toByteArray())).error()).contains("bomb.xlsx", "zip bomb");
+        assertThat(mergeWithGood(file("bomb.xlsx", bytes.toByteArray())).errorText()).contains("bomb.xlsx", "zip bomb");
     }
 
     @Test
@@ -134,7 +136,7 @@ class BadFormsTest {
             xls.createSheet("調査票");
             xls.write(bytes);
         }
-        assertThat(mergeWithGood(file("old.xls", bytes.toByteArray())).error())
+        assertThat(mergeWithGood(file("old.xls", bytes.toByteArray())).errorText())
                 .contains("old.xls", ".xls", "save it as Excel Workbook (.xlsx)");
     }
 
@@ -154,7 +156,7 @@ class BadFormsTest {
             zip.putNextEntry(new ZipEntry("content.xml"));
             zip.write("<office:document-content/>".getBytes(StandardCharsets.UTF_8));
         }
-        assertThat(mergeWithGood(file("calc.ods", bytes.toByteArray())).error())
+        assertThat(mergeWithGood(file("calc.ods", bytes.toByteArray())).errorText())
                 .contains("calc.ods", "OpenDocument", "Excel 2007-365 (.xlsx)");
     }
 
@@ -165,14 +167,14 @@ class BadFormsTest {
             workbook.createSheet("名簿").createRow(0).createCell(0).setCellValue("氏名");
             workbook.write(out);
         }
-        assertThat(mergeWithGood(other).error()).contains("list.xlsx", "not a Sesaku Desk form");
+        assertThat(mergeWithGood(other).errorText()).contains("list.xlsx", "not a Sesaku Desk form");
     }
 
     @Test
     void theHiddenSheetRemoved() throws Exception {
         Path copy = Files.copy(good.file(), temp.resolve("no-identity.xlsx"));
         Forms.edit(copy, workbook -> workbook.removeSheetAt(workbook.getSheetIndex(FormFormat.IDENTITY_SHEET)));
-        assertThat(mergeWithGood(copy).error()).contains("no-identity.xlsx", "identity sheet is missing");
+        assertThat(mergeWithGood(copy).errorText()).contains("no-identity.xlsx", "identity sheet is missing");
     }
 
     @Test
@@ -180,7 +182,7 @@ class BadFormsTest {
         Path copy = Files.copy(good.file(), temp.resolve("edited.xlsx"));
         Forms.edit(copy, workbook -> workbook.getSheet(FormFormat.IDENTITY_SHEET).getRow(3).getCell(1)
                 .setCellValue("総務企画局DX戦略課"));
-        assertThat(mergeWithGood(copy).error()).contains("edited.xlsx", "changed by hand");
+        assertThat(mergeWithGood(copy).errorText()).contains("edited.xlsx", "changed by hand");
     }
 
     @Test
@@ -221,6 +223,6 @@ class BadFormsTest {
             identity.getRow(2).getCell(1).setCellValue("2021");
         });
         // The checksum catches the edit before the year is even looked at.
-        assertThat(mergeWithGood(copy).error()).contains("next-year.xlsx", "changed by hand");
+        assertThat(mergeWithGood(copy).errorText()).contains("next-year.xlsx", "changed by hand");
     }
 }

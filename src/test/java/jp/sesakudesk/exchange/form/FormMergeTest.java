@@ -194,7 +194,8 @@ class FormMergeTest {
             evaluator.evaluateFormulaCell(cell);
         });
         MergePreview preview = FormMerge.preview(workspace, List.of(form.file()));
-        assertThat(preview.files().get(0).warnings()).singleElement().asString().contains("formula");
+        assertThat(preview.files().get(0).warnings()).singleElement()
+                .satisfies(w -> assertThat(w.english()).contains("formula", "last computed value"));
         assertThat(preview.changes()).singleElement().extracting(FieldChange::newText).isEqualTo("継続して実施");
     }
 }
