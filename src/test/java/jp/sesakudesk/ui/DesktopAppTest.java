@@ -2,10 +2,8 @@ package jp.sesakudesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableCell;
@@ -15,53 +13,17 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 
 import org.controlsfx.control.CheckComboBox;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import jp.sesakudesk.domain.ChangeRecord;
 import jp.sesakudesk.domain.MeasureField;
 
 /** The desktop application as a user works with it, headless. */
-class DesktopAppTest {
+class DesktopAppTest extends DesktopAppFixture {
 
     private static final String MEASURE = "引っ越しに係る行政手続きのオンラインサービス";
     private static final String NEW_STATUS = "予約受付を全区で実施した。";
-
-    @TempDir
-    Path folder;
-
-    private final FxRobot robot = new FxRobot();
-    private Application app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-    }
-
-    private void start() throws Exception {
-        app = FxToolkit.setupApplication(() -> new DesktopApp(folder));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#measure-table").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void restart() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        app = null;
-        start();
-    }
 
     @SuppressWarnings("unchecked")
     private TableView<ListingRow> table() {

@@ -31,12 +31,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import jp.sesakudesk.domain.DepartmentProgress;
@@ -50,35 +46,15 @@ import jp.sesakudesk.exchange.form.MergePreview.Status;
 import jp.sesakudesk.workspace.Workspace;
 
 /** The 調査票 windows as the central office uses them: forms out, returned forms merged, checklist. */
-class ExchangeViewsTest {
+class ExchangeViewsTest extends DesktopAppFixture {
+
+    @Override
+    Path dataFolder() {
+        return folder.resolve("data");
+    }
 
     private static final String DEPARTMENT = "市民局区政課";
     private static final String NEW_STATUS = "全区で予約受付を開始した。（調査票より）";
-
-    @TempDir
-    Path folder;
-
-    private final FxRobot robot = new FxRobot();
-    private DesktopApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-    }
-
-    private void start() throws Exception {
-        app = (DesktopApp) FxToolkit.setupApplication(() -> new DesktopApp(folder.resolve("data")));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#measure-table").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private MainWindow mainWindow() {
         return (MainWindow) robot.lookup(".main-window").query().getProperties().get(MainWindow.class);
