@@ -46,7 +46,7 @@ import jp.sesakudesk.workspace.Workspace;
  * return date printed on them and the folder they go to. Writing runs in the background and can be
  * cancelled between two forms; the forms written so far are kept and recorded as handed out.
  */
-final class FormExportDialog {
+final class FormExportDialog extends ChildWindow {
 
     private static final Logger LOG = LoggerFactory.getLogger(FormExportDialog.class);
 
@@ -163,19 +163,16 @@ final class FormExportDialog {
         return label;
     }
 
-    void show() {
-        stage.show();
-        stage.toFront();
-    }
-
-    boolean isShowing() {
-        return stage.isShowing();
+    @Override
+    Stage stage() {
+        return stage;
     }
 
     /** Closes the dialog; forms being written stop after the current one. */
+    @Override
     void close() {
         cancelled.set(true);
-        stage.close();
+        super.close();
     }
 
     private void chooseFolder() {

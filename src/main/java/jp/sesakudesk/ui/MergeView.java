@@ -57,7 +57,7 @@ import jp.sesakudesk.workspace.Workspace;
  * sees per file whether it can be taken and per changed field the stored and the returned text,
  * decides change by change, and applies the accepted ones in one go (after a backup).
  */
-final class MergeView {
+final class MergeView extends ChildWindow {
 
     private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
     private static final PseudoClass CONFLICT = PseudoClass.getPseudoClass("conflict");
@@ -351,17 +351,9 @@ final class MergeView {
 
     // --- loading ---------------------------------------------------------------------------------
 
-    void show() {
-        stage.show();
-        stage.toFront();
-    }
-
-    boolean isShowing() {
-        return stage.isShowing();
-    }
-
-    void close() {
-        stage.close();
+    @Override
+    Stage stage() {
+        return stage;
     }
 
     private void onChooseFiles() {

@@ -34,7 +34,7 @@ import jp.sesakudesk.storage.PlanStore;
  * The central office's checklist of the yearly round of forms (提出状況): per department whether its
  * form was handed out and merged back, the missing ones first, and every returned form merged so far.
  */
-final class SubmissionsView {
+final class SubmissionsView extends ChildWindow {
 
     /** Missing returns first: they are what the central office chases. */
     private static final Map<State, Integer> STATE_ORDER = Map.of(State.MISSING, 0, State.NOT_EXPORTED, 1,
@@ -174,16 +174,8 @@ final class SubmissionsView {
         return all.stream().filter(p -> p.state() == state).count();
     }
 
-    void show() {
-        stage.show();
-        stage.toFront();
-    }
-
-    boolean isShowing() {
-        return stage.isShowing();
-    }
-
-    void close() {
-        stage.close();
+    @Override
+    Stage stage() {
+        return stage;
     }
 }
