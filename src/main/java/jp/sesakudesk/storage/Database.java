@@ -56,7 +56,8 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new DatabaseUnavailableException(DatabaseUnavailableException.Reason.FOLDER, folder, e);
         }
-        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME) + ";FILE_LOCK=FILE";
+        // The default lock (the operating system's lock on the file) is released even when a process dies.
+        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME);
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         try (Connection probe = pool.getConnection()) {
             LOG.debug("opened {}", probe.getMetaData().getURL());
