@@ -86,7 +86,7 @@ final class MergeCommand implements Callable<Integer> {
             for (FieldChange change : preview.changes()) {
                 if (change.source() == file) {
                     out.printf("  %s %s [%s] %s%s%n", change.measureId(), change.measureName(), change.field(),
-                            change.status(), change.reason() == null ? "" : ": " + change.reason());
+                            change.status(), change.reason() == null ? "" : ": " + change.reason().english());
                     out.println("    old: " + oneLine(change.oldText()));
                     out.println("    new: " + oneLine(change.newText()));
                 }

@@ -40,9 +40,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import jp.sesakudesk.domain.FiscalYear;
-import jp.sesakudesk.domain.MeasureContent;
-import jp.sesakudesk.domain.MeasureRules;
-import jp.sesakudesk.domain.Problem;
 import jp.sesakudesk.exchange.form.FormMerge;
 import jp.sesakudesk.exchange.form.MergePreview;
 import jp.sesakudesk.exchange.form.MergePreview.FieldChange;
@@ -316,37 +313,9 @@ final class MergeView extends ChildWindow {
         return String.join("\n", lines);
     }
 
-    /**
-     * Why a change needs a decision or cannot be taken, in the user's language. The core explains
-     * in English; the same facts are worded here from the preview, the core's text as a fallback.
-     */
+    /** Why a change needs a decision or cannot be taken, in the user's language; empty when it can. */
     private String reason(FieldChange change) {
-        return switch (change.status()) {
-            case OK -> "";
-            case CHANGED_SINCE_EXPORT -> messages.get("merge.reason.changedSinceExport");
-            case OTHER_FILE -> messages.get("merge.reason.otherFile", otherFiles(change));
-            case DUPLICATE -> messages.get("merge.reason.duplicate", otherFiles(change));
-            case INVALID -> invalidReason(change);
-        };
-    }
-
-    private String otherFiles(FieldChange change) {
-        return preview.changes().stream()
-                .filter(c -> c.id() != change.id() && c.measureId().equals(change.measureId())
-                        && c.field() == change.field() && c.status() != Status.INVALID)
-                .map(c -> c.source().fileName())
-                .filter(name -> !name.equals(change.source().fileName()))
-                .distinct().collect(Collectors.joining(", "));
-    }
-
-    private String invalidReason(FieldChange change) {
-        MeasureContent current = preview.current().get(change.measureId());
-        if (current != null && !current.departments().contains(change.source().department())) {
-            return messages.get("merge.reason.notOwn", change.source().department());
-        }
-        List<Problem> problems = MeasureRules.check(change.proposed()).stream()
-                .filter(p -> p.field() == change.field()).toList();
-        return problems.isEmpty() ? change.reason() : messages.describe(problems.get(0));
+        return change.reason() == null ? "" : change.reason().in(messages);
     }
 
     // --- loading ---------------------------------------------------------------------------------

@@ -32,7 +32,6 @@ import jp.sesakudesk.exchange.form.MergePreview.FieldChange;
 import jp.sesakudesk.exchange.form.MergePreview.FileReport;
 import jp.sesakudesk.exchange.form.MergePreview.Status;
 import jp.sesakudesk.i18n.Message;
-import jp.sesakudesk.i18n.Messages;
 import jp.sesakudesk.storage.MeasureUpdate;
 import jp.sesakudesk.workspace.Workspace;
 
@@ -176,7 +175,6 @@ public final class FormMerge {
 
     private static List<FieldChange> changesOf(FileReport report, Edition edition, int firstId) {
         List<FieldChange> changes = new ArrayList<>();
-        Messages english = Messages.english();
         for (ReturnedForm.Entry entry : report.form().measures()) {
             MeasureContent current = edition.measures().get(entry.measureId());
             if (current == null || !entry.problems().isEmpty()) {
@@ -198,18 +196,17 @@ public final class FormMerge {
                 }
                 MeasureContent proposed = field.copy(filled, current);
                 Status status = Status.OK;
-                String reason = null;
+                Message reason = null;
                 List<Problem> fieldProblems = problems.stream().filter(p -> p.field() == field).toList();
                 if (!ownMeasure) {
                     status = Status.INVALID;
-                    reason = "the measure is not " + report.department() + "'s; a form changes only its"
-                            + " department's measures";
+                    reason = Message.of("merge.reason.notOwn", report.department());
                 } else if (!fieldProblems.isEmpty()) {
                     status = Status.INVALID;
-                    reason = english.describe(fieldProblems.get(0));
+                    reason = new Message(fieldProblems.get(0).key(), fieldProblems.get(0).args());
                 } else if (!FormFormat.fingerprint(storedText).equals(exported)) {
                     status = Status.CHANGED_SINCE_EXPORT;
-                    reason = "changed in the database since the form was exported";
+                    reason = Message.of("merge.reason.changedSinceExport");
                 }
                 changes.add(new FieldChange(firstId + changes.size(), report, entry.measureId(), current.name(),
                         field, storedText, formText, proposed, status, reason));
@@ -240,7 +237,7 @@ public final class FormMerge {
                 Status status = agree ? Status.DUPLICATE : Status.OTHER_FILE;
                 String others = same.stream().filter(o -> o != c).map(o -> o.source().fileName())
                         .distinct().reduce((a, b) -> a + ", " + b).orElse("");
-                String reason = (agree ? "the same change comes from " : "also changed differently by ") + others;
+                Message reason = Message.of(agree ? "merge.reason.duplicate" : "merge.reason.otherFile", others);
                 marked.put(c.id(), new FieldChange(c.id(), c.source(), c.measureId(), c.measureName(), c.field(),
                         c.oldText(), c.newText(), c.proposed(), status, reason));
             }
@@ -272,7 +269,8 @@ public final class FormMerge {
                 continue;
             }
             if (!change.acceptable()) {
-                throw new IllegalArgumentException("change " + change.id() + " cannot be applied: " + change.reason());
+                throw new IllegalArgumentException("change " + change.id() + " cannot be applied: "
+                        + change.reason().english());
             }
             Map<MeasureField, ChangeSource> measureSources =
                     sources.computeIfAbsent(change.measureId(), k -> new EnumMap<>(MeasureField.class));

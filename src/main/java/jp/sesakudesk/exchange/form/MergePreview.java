@@ -58,7 +58,7 @@ public record MergePreview(String plan, FiscalYear fiscalYear, List<FileReport> 
      */
     public record FieldChange(int id, FileReport source, String measureId, String measureName, MeasureField field,
                               String oldText, String newText, MeasureContent proposed, Status status,
-                              String reason) {
+                              Message reason) {
 
         /** Whether the change is taken when nobody decides otherwise. */
         public boolean acceptedByDefault() {

@@ -194,7 +194,7 @@ class BadFormsTest {
         MergePreview preview = FormMerge.preview(workspace, List.of(good.file()));
         assertThat(preview.changes()).singleElement().satisfies(c -> {
             assertThat(c.status()).isEqualTo(Status.INVALID);
-            assertThat(c.reason()).contains("not 市民局区政課's");
+            assertThat(c.reason().english()).contains("not 市民局区政課's");
             assertThat(c.acceptable()).isFalse();
         });
     }
@@ -208,7 +208,7 @@ class BadFormsTest {
         Edition before = edition();
         MergePreview preview = FormMerge.preview(workspace, List.of(good.file()));
         assertThat(preview.changes()).hasSize(2).allSatisfy(c -> assertThat(c.status()).isEqualTo(Status.INVALID));
-        assertThat(preview.changes()).extracting(MergePreview.FieldChange::reason)
+        assertThat(preview.changes()).extracting(c -> c.reason().english())
                 .anySatisfy(r -> assertThat(r).contains("1001 characters, at most 1000"))
                 .anySatisfy(r -> assertThat(r).contains("control characters"));
         FormMerge.apply(workspace, preview, FormMergeTest.defaults(preview));
