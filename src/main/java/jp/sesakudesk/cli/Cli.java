@@ -3,14 +3,19 @@ package jp.sesakudesk.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import jp.sesakudesk.domain.Edition;
 import jp.sesakudesk.domain.FiscalYear;
 import jp.sesakudesk.domain.FiscalYearRange;
+import jp.sesakudesk.storage.DatabaseUnavailableException;
+import jp.sesakudesk.workspace.DataFolder;
+import jp.sesakudesk.workspace.Workspace;
 
 /**
  * The headless commands of the application jar, for scripting by the central office. Each prints a
@@ -40,6 +45,24 @@ public final class Cli {
 
         @Option(names = "--plan", paramLabel = "NAME", description = "Plan (default: the only or first plan).")
         String plan;
+
+        /** Opens the data folder given with --data, or the user's. */
+        Workspace open() throws DatabaseUnavailableException {
+            return Workspace.open(DataFolder.resolve(data));
+        }
+
+        /**
+         * The edition of the plan given with --plan for the year, or its latest when the year is null.
+         *
+         * @throws IllegalArgumentException naming the editions there are when there is none for the year
+         */
+        Edition edition(Workspace workspace, FiscalYear year) {
+            String name = workspace.plan(plan);
+            List<FiscalYear> years = workspace.store().fiscalYears(name);
+            FiscalYear wanted = year != null ? year : years.get(years.size() - 1);
+            return workspace.store().edition(name, wanted).orElseThrow(() -> new IllegalArgumentException(
+                    "no edition for " + wanted.labelWithWesternYear() + "; editions: " + years));
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -2,7 +2,6 @@ package jp.sesakudesk.cli;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -12,7 +11,6 @@ import picocli.CommandLine.Option;
 import jp.sesakudesk.domain.Edition;
 import jp.sesakudesk.domain.FiscalYear;
 import jp.sesakudesk.exchange.EditionJson;
-import jp.sesakudesk.workspace.DataFolder;
 import jp.sesakudesk.workspace.Workspace;
 
 /** {@code dump}: an edition as JSON on standard output. */
@@ -29,12 +27,8 @@ final class DumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Workspace workspace = Workspace.open(DataFolder.resolve(common.data))) {
-            String plan = workspace.plan(common.plan);
-            List<FiscalYear> years = workspace.store().fiscalYears(plan);
-            FiscalYear year = fiscalYear != null ? fiscalYear : years.get(years.size() - 1);
-            Edition edition = workspace.store().edition(plan, year).orElseThrow(() -> new IllegalArgumentException(
-                    "no edition for " + year.labelWithWesternYear() + "; editions: " + years));
+        try (Workspace workspace = common.open()) {
+            Edition edition = common.edition(workspace, fiscalYear);
             OutputStream out = new BufferedOutputStream(System.out);
             EditionJson.write(edition, out);
             out.flush();

@@ -14,7 +14,6 @@ import jp.sesakudesk.domain.Edition;
 import jp.sesakudesk.domain.FiscalYear;
 import jp.sesakudesk.exchange.form.ExportedForm;
 import jp.sesakudesk.exchange.form.FormExports;
-import jp.sesakudesk.workspace.DataFolder;
 import jp.sesakudesk.workspace.Workspace;
 
 /** {@code forms}: one department form (調査票) per department of an edition. */
@@ -41,10 +40,8 @@ final class FormsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(out);
-        try (Workspace workspace = Workspace.open(DataFolder.resolve(common.data))) {
-            String plan = workspace.plan(common.plan);
-            Edition edition = workspace.store().edition(plan, fiscalYear).orElseThrow(() ->
-                    new IllegalArgumentException("no edition for " + fiscalYear.labelWithWesternYear()));
+        try (Workspace workspace = common.open()) {
+            Edition edition = common.edition(workspace, fiscalYear);
             List<ExportedForm> forms = FormExports.write(workspace, edition, departments, due, out, () -> false);
             for (ExportedForm form : forms) {
                 System.out.printf("%s\t%d measures\t%s%n", form.department(), form.measureIds().size(),

@@ -16,7 +16,6 @@ import jp.sesakudesk.domain.ChangeSource;
 import jp.sesakudesk.domain.Edition;
 import jp.sesakudesk.exchange.EditionFormatException;
 import jp.sesakudesk.exchange.EditionJson;
-import jp.sesakudesk.workspace.DataFolder;
 import jp.sesakudesk.workspace.Workspace;
 
 /** {@code load}: an edition from a JSON file in the {@code dump} format, new or replacing. */
@@ -44,7 +43,7 @@ final class LoadCommand implements Callable<Integer> {
         } catch (EditionFormatException e) {
             throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
         }
-        try (Workspace workspace = Workspace.open(DataFolder.resolve(common.data))) {
+        try (Workspace workspace = common.open()) {
             boolean replacing = workspace.store().edition(edition.plan(), edition.fiscalYear()).isPresent();
             workspace.store().saveEdition(edition, ChangeSource.load(file.getFileName().toString()));
             long listings = edition.placements().size();

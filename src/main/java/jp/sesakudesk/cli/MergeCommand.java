@@ -16,7 +16,6 @@ import jp.sesakudesk.exchange.form.FormMerge;
 import jp.sesakudesk.exchange.form.MergePreview;
 import jp.sesakudesk.exchange.form.MergePreview.FieldChange;
 import jp.sesakudesk.exchange.form.MergePreview.FileReport;
-import jp.sesakudesk.workspace.DataFolder;
 import jp.sesakudesk.workspace.Workspace;
 
 /**
@@ -46,7 +45,7 @@ final class MergeCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no .xlsx file in " + paths);
         }
-        try (Workspace workspace = Workspace.open(DataFolder.resolve(common.data))) {
+        try (Workspace workspace = common.open()) {
             MergePreview preview = FormMerge.preview(workspace, files);
             print(preview, System.out);
             Set<Integer> accepted = preview.changes().stream().filter(FieldChange::acceptedByDefault)

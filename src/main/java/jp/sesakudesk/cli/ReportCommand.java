@@ -1,7 +1,6 @@
 package jp.sesakudesk.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Option;
 import jp.sesakudesk.domain.Edition;
 import jp.sesakudesk.domain.FiscalYear;
 import jp.sesakudesk.exchange.report.CityReport;
-import jp.sesakudesk.workspace.DataFolder;
 import jp.sesakudesk.workspace.Workspace;
 
 /** {@code report}: the city-wide report of an edition as an Excel workbook and, if asked, a CSV. */
@@ -41,11 +39,8 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Edition edition;
-        try (Workspace workspace = Workspace.open(DataFolder.resolve(common.data))) {
-            String plan = workspace.plan(common.plan);
-            List<FiscalYear> years = workspace.store().fiscalYears(plan);
-            edition = workspace.store().edition(plan, fiscalYear).orElseThrow(() -> new IllegalArgumentException(
-                    "no edition for " + fiscalYear.labelWithWesternYear() + "; editions: " + years));
+        try (Workspace workspace = common.open()) {
+            edition = common.edition(workspace, fiscalYear);
         }
         CityReport.write(edition, out);
         if (csv != null) {
