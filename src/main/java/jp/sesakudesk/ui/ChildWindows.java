@@ -8,6 +8,8 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.text.Text;
@@ -39,6 +41,17 @@ final class ChildWindows {
         Fonts.applyJapaneseFont(scene);
         stage.setScene(scene);
         return stage;
+    }
+
+    /** Says, without blocking, that a piece of work is done: a title, a heading and the details. */
+    static void showDone(Window owner, String id, String title, String heading, String details) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, details, ButtonType.OK);
+        alert.initOwner(owner);
+        alert.initModality(Modality.NONE);
+        alert.setTitle(title);
+        alert.setHeaderText(heading);
+        alert.getDialogPane().setId(id);
+        alert.show();
     }
 
     /** A date and time to the minute in the local zone, or empty. */

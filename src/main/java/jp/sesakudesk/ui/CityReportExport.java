@@ -4,10 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
-import javafx.stage.Modality;
 import javafx.stage.Window;
 
 import org.slf4j.Logger;
@@ -74,14 +71,8 @@ final class CityReportExport {
 
     private void written(Path xlsx, Path csv) {
         LOG.info("exported the city-wide report of {} to {} and {}", edition.fiscalYear().label(), xlsx, csv);
-        Alert alert = new Alert(Alert.AlertType.INFORMATION,
-                messages.get("report.done", xlsx.toAbsolutePath().toString(), csv.toAbsolutePath().toString()),
-                ButtonType.OK);
-        alert.initOwner(owner);
-        alert.initModality(Modality.NONE);
-        alert.setTitle(messages.get("report.title"));
-        alert.setHeaderText(messages.get("report.done.title"));
-        alert.getDialogPane().setId("report-result");
-        alert.show();
+        ChildWindows.showDone(owner, "report-result", messages.get("report.title"),
+                messages.get("report.done.title"),
+                messages.get("report.done", xlsx.toAbsolutePath().toString(), csv.toAbsolutePath().toString()));
     }
 }

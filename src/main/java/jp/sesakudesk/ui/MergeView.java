@@ -489,13 +489,8 @@ final class MergeView extends ChildWindow {
                 result.measuresChanged());
         String backup = messages.get("merge.done.backup", result.backup().toAbsolutePath().toString());
         close();
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, done + "\n\n" + backup, ButtonType.OK);
-        alert.initOwner(owner);
-        alert.initModality(Modality.NONE);
-        alert.setTitle(messages.get("merge.title"));
-        alert.setHeaderText(messages.get("merge.done.title"));
-        alert.getDialogPane().setId("merge-result");
-        alert.show();
+        ChildWindows.showDone(owner, "merge-result", messages.get("merge.title"), messages.get("merge.done.title"),
+                done + "\n\n" + backup);
         onDataChanged.run();
     }
 

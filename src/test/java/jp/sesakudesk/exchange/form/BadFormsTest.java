@@ -88,7 +88,8 @@ class BadFormsTest {
 
     @Test
     void empty() throws Exception {
-        assertThat(mergeWithGood(file("empty.xlsx", new byte[0])).errorText()).contains("empty.xlsx", "empty (0 bytes)");
+        assertThat(mergeWithGood(file("empty.xlsx", new byte[0])).errorText())
+                .contains("empty.xlsx", "empty (0 bytes)");
     }
 
     @Test
