@@ -31,8 +31,6 @@ import jp.sesakudesk.workspace.Workspace;
  */
 public final class DesktopApp extends Application {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
-
     /** How long start-up waits for the database before it shows a "please wait" window instead. */
     private static final long OPENING_WAIT_MS = 3000;
 
@@ -69,11 +67,13 @@ public final class DesktopApp extends Application {
 
     private static CompletableFuture<Opened> open(Path folder) {
         return CompletableFuture.supplyAsync(() -> {
+            // Logging is set up here, beside JavaFX starting, rather than before it on the main thread.
+            LoggerFactory.getILoggerFactory();
             try {
                 Workspace workspace = Workspace.open(folder);
                 String plan = workspace.plan(null);
                 PlanSnapshot snapshot = PlanSnapshot.read(workspace.store(), plan, null);
-                LOG.debug("edition read");
+                log().debug("edition read");
                 return new Opened(workspace, snapshot);
             } catch (DatabaseUnavailableException e) {
                 throw new java.util.concurrent.CompletionException(e);
@@ -87,7 +87,6 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage primaryStage) {
-        LOG.debug("JavaFX started");
         this.stage = primaryStage;
         installErrorHandler();
         settings = Settings.load(dataFolder);
@@ -117,7 +116,7 @@ public final class DesktopApp extends Application {
             stage.show();
             opening.whenComplete((opened, error) -> Platform.runLater(() -> whenOpened(messages)));
         }
-        LOG.debug("window shown");
+        log().debug("window shown");
     }
 
     /** Waits a moment for the database, before the window is shown; true when it is open (or failed). */
@@ -160,7 +159,7 @@ public final class DesktopApp extends Application {
         mainWindow = new MainWindow(messages, workspace, snapshot, settings, this::switchLanguage, this::reload);
         stage.getScene().setRoot(mainWindow.root());
         stage.setTitle(mainWindow.title());
-        LOG.debug("main window built in {} ms", (System.nanoTime() - started) / 1_000_000);
+        log().debug("main window built in {} ms", (System.nanoTime() - started) / 1_000_000);
         String last = settings.lastMeasure();
         boolean benchmark = Boolean.getBoolean("sesaku.benchmark.exitWhenReady");
         afterFirstLayout(() -> {
@@ -222,7 +221,7 @@ public final class DesktopApp extends Application {
         if (error instanceof DatabaseUnavailableException unavailable) {
             message = messages.get("error.database." + unavailable.reason().name().toLowerCase(),
                     unavailable.file().toString());
-            LOG.error("cannot open the database: {}", unavailable.getMessage());
+            log().error("cannot open the database: {}", unavailable.getMessage());
             Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.CLOSE);
             alert.setHeaderText(messages.get("error.database.title"));
             alert.initOwner(stage);
@@ -231,6 +230,11 @@ public final class DesktopApp extends Application {
             new ErrorDialog(messages, stage).show(messages.get("error.open"), error);
         }
         Platform.exit();
+    }
+
+    /** Asked for when needed, so that loading this class does not set up logging on the main thread. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(DesktopApp.class);
     }
 
     private void placeWindow() {
@@ -260,7 +264,7 @@ public final class DesktopApp extends Application {
                 Messages messages = new Messages(settings == null ? Locale.JAPANESE : settings.language());
                 new ErrorDialog(messages, stage).show(messages.get("error.unexpected"), error);
             } else {
-                LOG.error("uncaught error in {}", thread.getName(), error);
+                log().error("uncaught error in {}", thread.getName(), error);
             }
         });
     }

@@ -286,10 +286,12 @@ final class MainWindow {
         table.setFixedCellSize(26);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(messages.get("table.empty")));
-        table.getColumns().add(column("table.no", ListingRow::position, 80));
+        // Not JavaFX's default width of 80: a column of that width measures its first 30 rows when first
+        // shown, a tenth of a second of every start-up.
+        table.getColumns().add(column("table.no", ListingRow::position, 76));
         table.getColumns().add(column("table.name", r -> r.content().name(), 260));
         table.getColumns().add(column("table.department", r -> r.content().leadDepartment(), 170));
-        table.getColumns().add(column("table.marks", this::marks, 80));
+        table.getColumns().add(column("table.marks", this::marks, 84));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(ListingRow row, boolean empty) {
