@@ -2,7 +2,10 @@ package jp.sesakudesk.ui;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -23,11 +26,14 @@ import org.slf4j.LoggerFactory;
 
 import jp.sesakudesk.i18n.Messages;
 import jp.sesakudesk.storage.DatabaseUnavailableException;
+import jp.sesakudesk.workspace.PlanSnapshot;
+import jp.sesakudesk.workspace.SnapshotCache;
 import jp.sesakudesk.workspace.Workspace;
 
 /**
  * The desktop application. The database is opened and the edition read in the background while
- * JavaFX starts, so the window shows the plan as soon as both are ready.
+ * JavaFX starts. When the plan as it was at the last close is cached and the database has not
+ * changed since, the window shows it at once and works with the database as soon as it is open.
  */
 public final class DesktopApp extends Application {
 
@@ -36,14 +42,66 @@ public final class DesktopApp extends Application {
 
     /** The folder given to {@link #launchWith(Path)}, for the instance that JavaFX creates. */
     private static volatile Path launchFolder;
-    private static volatile CompletableFuture<Opened> launchOpening;
+    private static volatile Opening launchOpening;
 
     /** A workspace and what the main window shows first. */
     private record Opened(Workspace workspace, PlanSnapshot snapshot) {
     }
 
+    /**
+     * A data folder being opened on its own thread: the cached plan first, then the database. When
+     * the window can be drawn from the cache, the database is opened once it has been, so that both
+     * do not compete for the processor during the first frame.
+     */
+    private record Opening(CompletableFuture<Optional<PlanSnapshot>> cached, CompletableFuture<Opened> opened,
+                           CountDownLatch windowShown) {
+
+        /** How long the database waits for the first frame drawn from the cache, should it never come. */
+        private static final long FIRST_FRAME_WAIT_MS = 5000;
+
+        static Opening start(Path folder) {
+            Opening opening = new Opening(new CompletableFuture<>(), new CompletableFuture<>(), new CountDownLatch(1));
+            Thread thread = new Thread(() -> opening.run(folder), "sesaku-open");
+            thread.setDaemon(true);
+            thread.start();
+            return opening;
+        }
+
+        private void run(Path folder) {
+            try {
+                // Before the database is opened, which changes its file.
+                cached.complete(SnapshotCache.read(folder));
+            } finally {
+                cached.complete(Optional.empty());
+            }
+            if (cached.join().isPresent()) {
+                try {
+                    windowShown.await(FIRST_FRAME_WAIT_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            // Logging is set up here, beside JavaFX starting, rather than before it on the main thread.
+            LoggerFactory.getILoggerFactory();
+            Workspace workspace = null;
+            try {
+                workspace = Workspace.open(folder);
+                PlanSnapshot snapshot = PlanSnapshot.read(workspace.store(), workspace.plan(null), null);
+                opened.complete(new Opened(workspace, snapshot));
+                log().debug("edition read");
+            } catch (DatabaseUnavailableException | RuntimeException e) {
+                if (workspace != null) {
+                    workspace.close();
+                }
+                opened.completeExceptionally(e);
+            }
+        }
+    }
+
     private final Path dataFolder;
-    private CompletableFuture<Opened> opening;
+    private Opening opening;
+    /** The open workspace, once the database is open; what the windows work with. */
+    private CompletableFuture<Workspace> workspaceReady;
     private Workspace workspace;
     private Settings settings;
     private Stage stage;
@@ -61,28 +119,8 @@ public final class DesktopApp extends Application {
     /** Starts opening the data folder at once, then starts JavaFX; returns when the app has quit. */
     public static void launchWith(Path dataFolder) {
         launchFolder = dataFolder;
-        launchOpening = open(dataFolder);
+        launchOpening = Opening.start(dataFolder);
         Application.launch(DesktopApp.class);
-    }
-
-    private static CompletableFuture<Opened> open(Path folder) {
-        return CompletableFuture.supplyAsync(() -> {
-            // Logging is set up here, beside JavaFX starting, rather than before it on the main thread.
-            LoggerFactory.getILoggerFactory();
-            try {
-                Workspace workspace = Workspace.open(folder);
-                String plan = workspace.plan(null);
-                PlanSnapshot snapshot = PlanSnapshot.read(workspace.store(), plan, null);
-                log().debug("edition read");
-                return new Opened(workspace, snapshot);
-            } catch (DatabaseUnavailableException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, runnable -> {
-            Thread thread = new Thread(runnable, "sesaku-open");
-            thread.setDaemon(true);
-            thread.start();
-        });
     }
 
     @Override
@@ -90,8 +128,9 @@ public final class DesktopApp extends Application {
         this.stage = primaryStage;
         installErrorHandler();
         settings = Settings.load(dataFolder);
-        opening = launchOpening != null && dataFolder.equals(launchFolder) ? launchOpening : open(dataFolder);
+        opening = launchOpening != null && dataFolder.equals(launchFolder) ? launchOpening : Opening.start(dataFolder);
         launchOpening = null;
+        workspaceReady = opening.opened().thenApply(Opened::workspace);
         Messages messages = new Messages(settings.language());
         stage.setScene(new Scene(new StackPane(), settings.number("window.width", 1280),
                 settings.number("window.height", 800)));
@@ -107,14 +146,21 @@ public final class DesktopApp extends Application {
                 mainWindow.beforeClose(stage::close);
             }
         });
-        if (awaitOpening()) {
+        // A small file, read on the opening thread long before JavaFX has started.
+        Optional<PlanSnapshot> cached = opening.cached().join();
+        if (cached.isPresent()) {
+            showMainWindow(cached.get(), settings.language());
+            stage.show();
+            opening.opened().whenComplete((opened, error) -> Platform.runLater(
+                    () -> whenOpened(messages, cached.get())));
+        } else if (awaitOpening()) {
             // Usually the database is open by the time JavaFX is: show the plan in the first frame.
-            whenOpened(messages);
+            whenOpened(messages, null);
             stage.show();
         } else {
             stage.getScene().setRoot(loading(messages));
             stage.show();
-            opening.whenComplete((opened, error) -> Platform.runLater(() -> whenOpened(messages)));
+            opening.opened().whenComplete((opened, error) -> Platform.runLater(() -> whenOpened(messages, null)));
         }
         log().debug("window shown");
     }
@@ -122,7 +168,7 @@ public final class DesktopApp extends Application {
     /** Waits a moment for the database, before the window is shown; true when it is open (or failed). */
     private boolean awaitOpening() {
         try {
-            opening.get(OPENING_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            opening.opened().get(OPENING_WAIT_MS, TimeUnit.MILLISECONDS);
             return true;
         } catch (java.util.concurrent.TimeoutException e) {
             return false;
@@ -134,11 +180,17 @@ public final class DesktopApp extends Application {
         }
     }
 
-    private void whenOpened(Messages messages) {
+    /**
+     * Takes the opened workspace; shows what the database holds unless the window already shows
+     * exactly that (from the cache).
+     */
+    private void whenOpened(Messages messages, PlanSnapshot shown) {
         try {
-            Opened opened = opening.join();
+            Opened opened = opening.opened().join();
             workspace = opened.workspace();
-            showMainWindow(opened.snapshot(), settings.language());
+            if (!opened.snapshot().equals(shown)) {
+                showMainWindow(opened.snapshot(), settings.language());
+            }
         } catch (java.util.concurrent.CompletionException e) {
             Platform.runLater(() -> openFailed(messages, e.getCause()));
         }
@@ -156,13 +208,15 @@ public final class DesktopApp extends Application {
         if (mainWindow != null) {
             mainWindow.dispose();
         }
-        mainWindow = new MainWindow(messages, workspace, snapshot, settings, this::switchLanguage, this::reload);
+        mainWindow = new MainWindow(messages, dataFolder, workspaceReady, snapshot, settings, this::switchLanguage,
+                this::reload);
         stage.getScene().setRoot(mainWindow.root());
         stage.setTitle(mainWindow.title());
         log().debug("main window built in {} ms", (System.nanoTime() - started) / 1_000_000);
         String last = settings.lastMeasure();
         boolean benchmark = Boolean.getBoolean("sesaku.benchmark.exitWhenReady");
         afterFirstLayout(() -> {
+            opening.windowShown().countDown();
             if (benchmark) {
                 System.out.println("READY");
                 System.out.flush();
@@ -190,8 +244,7 @@ public final class DesktopApp extends Application {
     private void switchLanguage(Locale language) {
         settings.setLanguage(language);
         settings.save();
-        String plan = workspace.plan(null);
-        Background.call(() -> PlanSnapshot.read(workspace.store(), plan, null))
+        Background.call(this::readSnapshot)
                 .onSuccess(snapshot -> showMainWindow(snapshot, language))
                 .onError(e -> new ErrorDialog(new Messages(language), stage).show(e.getMessage(), e))
                 .start();
@@ -204,16 +257,21 @@ public final class DesktopApp extends Application {
     private void reload() {
         Locale language = settings.language();
         Messages messages = new Messages(language);
-        mainWindow.beforeClose(() -> Background.call(
-                        () -> PlanSnapshot.read(workspace.store(), workspace.plan(null), null))
+        mainWindow.beforeClose(() -> Background.call(this::readSnapshot)
                 .onSuccess(snapshot -> showMainWindow(snapshot, language))
                 .onError(e -> new ErrorDialog(messages, stage).show(messages.get("error.reload"), e))
                 .start());
     }
 
+    /** The edition as stored now; off the FX thread, since it waits for the database to be open. */
+    private PlanSnapshot readSnapshot() {
+        Workspace open = workspaceReady.join();
+        return PlanSnapshot.read(open.store(), open.plan(null), null);
+    }
+
     /** The open workspace, for tests that prepare data through the core while the window is open. */
     Workspace workspace() {
-        return workspace;
+        return workspaceReady.join();
     }
 
     private void openFailed(Messages messages, Throwable error) {
@@ -269,6 +327,16 @@ public final class DesktopApp extends Application {
         });
     }
 
+    /** The edition as stored at closing, for the next start; null (no cache) when it cannot be read. */
+    private PlanSnapshot lastSnapshot() {
+        try {
+            return PlanSnapshot.read(workspace.store(), workspace.plan(null), null);
+        } catch (RuntimeException e) {
+            log().warn("cannot read the edition for the start-up cache", e);
+            return null;
+        }
+    }
+
     @Override
     public void stop() {
         if (stage != null && settings != null) {
@@ -276,9 +344,11 @@ public final class DesktopApp extends Application {
             settings.save();
         }
         if (workspace != null) {
+            PlanSnapshot last = lastSnapshot();
             workspace.close();
+            SnapshotCache.write(dataFolder, last);
         } else if (opening != null) {
-            opening.thenAccept(opened -> opened.workspace().close());
+            opening.opened().thenAccept(opened -> opened.workspace().close());
         }
     }
 }

@@ -1,8 +1,10 @@
 package jp.sesakudesk.ui;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import javafx.application.Platform;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Window;
@@ -20,7 +22,8 @@ import jp.sesakudesk.workspace.Workspace;
 final class ExchangeMenu {
 
     private final Messages messages;
-    private final Workspace workspace;
+    /** Open once the database is; the menu is enabled from then on. */
+    private final CompletableFuture<Workspace> workspace;
     private final Edition edition;
     private final Supplier<Window> owner;
     private final Consumer<Runnable> settleEdits;
@@ -34,7 +37,7 @@ final class ExchangeMenu {
      * @param settleEdits   runs the action once the main window's edit is saved or given up
      * @param onDataChanged called after a merge changed the stored edition
      */
-    ExchangeMenu(Messages messages, Workspace workspace, Edition edition, Supplier<Window> owner,
+    ExchangeMenu(Messages messages, CompletableFuture<Workspace> workspace, Edition edition, Supplier<Window> owner,
                  Consumer<Runnable> settleEdits, Runnable onDataChanged) {
         this.messages = messages;
         this.workspace = workspace;
@@ -52,7 +55,15 @@ final class ExchangeMenu {
         MenuItem report = item("menu.exchange.report", "menu-exchange-report", this::exportReport);
         Menu menu = new Menu(messages.get("menu.exchange"), null, export, merge, submissions, report);
         menu.setId("menu-exchange");
+        // The window may be shown from the start-up cache before the database is open.
+        menu.setDisable(!workspace.isDone());
+        workspace.thenRun(() -> Platform.runLater(() -> menu.setDisable(false)));
         return menu;
+    }
+
+    /** The open workspace; the menu's actions are enabled only once it is, so this does not wait. */
+    private Workspace workspace() {
+        return workspace.join();
     }
 
     private MenuItem item(String key, String id, Runnable action) {
@@ -65,7 +76,7 @@ final class ExchangeMenu {
     /** Opens the dialog that writes department forms (調査票) into a folder. */
     FormExportDialog openExport() {
         if (exportDialog == null || !exportDialog.isShowing()) {
-            exportDialog = new FormExportDialog(messages, workspace, edition, owner.get(), settleEdits);
+            exportDialog = new FormExportDialog(messages, workspace(), edition, owner.get(), settleEdits);
         }
         exportDialog.show();
         return exportDialog;
@@ -74,7 +85,7 @@ final class ExchangeMenu {
     /** Opens the window that merges returned forms, or brings it to the front. */
     MergeView openMerge() {
         if (mergeView == null || !mergeView.isShowing()) {
-            mergeView = new MergeView(messages, workspace, owner.get(), settleEdits, onDataChanged);
+            mergeView = new MergeView(messages, workspace(), owner.get(), settleEdits, onDataChanged);
         }
         mergeView.show();
         return mergeView;
@@ -83,7 +94,7 @@ final class ExchangeMenu {
     /** Opens the submission checklist (提出状況), or brings it to the front and reads it again. */
     SubmissionsView openSubmissions() {
         if (submissionsView == null || !submissionsView.isShowing()) {
-            submissionsView = new SubmissionsView(messages, workspace.store(), edition, owner.get());
+            submissionsView = new SubmissionsView(messages, workspace().store(), edition, owner.get());
         } else {
             submissionsView.refresh();
         }
@@ -92,7 +103,7 @@ final class ExchangeMenu {
     }
 
     private void exportReport() {
-        new CityReportExport(messages, workspace.store(), edition, owner.get()).chooseAndWrite(settleEdits);
+        new CityReportExport(messages, workspace().store(), edition, owner.get()).chooseAndWrite(settleEdits);
     }
 
     /** Closes the windows this menu opened: what they show is about to be out of date. */

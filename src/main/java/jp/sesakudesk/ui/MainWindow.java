@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -54,6 +55,7 @@ import jp.sesakudesk.domain.Pillar;
 import jp.sesakudesk.i18n.Messages;
 import jp.sesakudesk.storage.PlanStore;
 import jp.sesakudesk.storage.StaleEditException;
+import jp.sesakudesk.workspace.PlanSnapshot;
 import jp.sesakudesk.workspace.Workspace;
 
 /**
@@ -65,7 +67,8 @@ final class MainWindow {
     private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
 
     private final Messages messages;
-    private final PlanStore store;
+    /** Open once the database is; the window may be shown before, from the start-up cache. */
+    private final CompletableFuture<Workspace> workspace;
     private final java.nio.file.Path dataFolder;
     private final PlanSnapshot snapshot;
     private final Settings settings;
@@ -92,11 +95,12 @@ final class MainWindow {
      * @param onLanguage    shows the window again in another language
      * @param onDataChanged reads the edition again and shows it, after a merge changed it
      */
-    MainWindow(Messages messages, Workspace workspace, PlanSnapshot snapshot, Settings settings,
-               Consumer<java.util.Locale> onLanguage, Runnable onDataChanged) {
+    MainWindow(Messages messages, java.nio.file.Path dataFolder, CompletableFuture<Workspace> workspace,
+               PlanSnapshot snapshot, Settings settings, Consumer<java.util.Locale> onLanguage,
+               Runnable onDataChanged) {
         this.messages = messages;
-        this.store = workspace.store();
-        this.dataFolder = workspace.folder();
+        this.workspace = workspace;
+        this.dataFolder = dataFolder;
         this.snapshot = snapshot;
         this.settings = settings;
         this.onLanguage = onLanguage;
@@ -419,7 +423,7 @@ final class MainWindow {
 
     private void loadHistory(String measureId) {
         Edition edition = snapshot.edition();
-        Background.call(() -> store.history(edition.plan(), edition.fiscalYear(), measureId))
+        Background.call(() -> store().history(edition.plan(), edition.fiscalYear(), measureId))
                 .onSuccess(records -> {
                     EditSession session = session();
                     if (session != null && session.measureId().equals(measureId)) {
@@ -443,7 +447,7 @@ final class MainWindow {
         MeasureContent base = session.base();
         MeasureContent edited = session.current();
         root.setDisable(true);
-        Background.call(() -> store.saveMeasure(edition.plan(), edition.fiscalYear(), session.measureId(), base,
+        Background.call(() -> store().saveMeasure(edition.plan(), edition.fiscalYear(), session.measureId(), base,
                         edited, ChangeSource.editor()))
                 .onSuccess(stored -> {
                     LOG.info("saved measure {} ({})", session.measureId(), stored.name());
@@ -505,6 +509,11 @@ final class MainWindow {
         if (session != null) {
             action.accept(session);
         }
+    }
+
+    /** The store, waiting for the database to be open: for background work only. */
+    private PlanStore store() {
+        return workspace.join().store();
     }
 
     private Optional<Window> window() {

@@ -14,10 +14,17 @@ import javafx.scene.input.KeyCode;
 
 import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import jp.sesakudesk.domain.ChangeRecord;
+import jp.sesakudesk.domain.ChangeSource;
+import jp.sesakudesk.domain.Edition;
+import jp.sesakudesk.domain.MeasureContent;
 import jp.sesakudesk.domain.MeasureField;
+import jp.sesakudesk.workspace.PlanSnapshot;
+import jp.sesakudesk.workspace.SnapshotCache;
+import jp.sesakudesk.workspace.Workspace;
 
 /** The desktop application as a user works with it, headless. */
 class DesktopAppTest extends DesktopAppFixture {
@@ -69,6 +76,26 @@ class DesktopAppTest extends DesktopAppFixture {
             assertThat(record.oldValue()).startsWith("予約後の来庁受付を");
             assertThat(record.newValue()).isEqualTo(NEW_STATUS);
         });
+    }
+
+    @Test
+    void aChangeMadeWhileTheApplicationWasClosedIsShownNotTheCachedPlan() throws Exception {
+        start();
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        assertThat(dataFolder().resolve(SnapshotCache.FILE_NAME)).exists();
+        try (Workspace workspace = Workspace.open(dataFolder())) {
+            Edition edition = PlanSnapshot.read(workspace.store(), workspace.plan(null), null).edition();
+            String id = edition.placements().get(0).listing().measureId();
+            MeasureContent content = edition.measure(id);
+            workspace.store().saveMeasure(edition.plan(), edition.fiscalYear(), id, content,
+                    content.withName("名前を変えた施策"), ChangeSource.load("edited.json"));
+        }
+
+        start();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> table().getItems().get(0).content().name().equals("名前を変えた施策"));
+        assertThat(table().getItems()).hasSize(55);
     }
 
     @Test

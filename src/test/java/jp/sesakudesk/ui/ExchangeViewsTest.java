@@ -43,6 +43,7 @@ import jp.sesakudesk.exchange.form.ExportedForm;
 import jp.sesakudesk.exchange.form.FormExports;
 import jp.sesakudesk.exchange.form.MergePreview.FileReport;
 import jp.sesakudesk.exchange.form.MergePreview.Status;
+import jp.sesakudesk.workspace.PlanSnapshot;
 import jp.sesakudesk.workspace.Workspace;
 
 /** The 調査票 windows as the central office uses them: forms out, returned forms merged, checklist. */

@@ -18,6 +18,7 @@ import jp.sesakudesk.bench.GeneratedEdition;
 import jp.sesakudesk.domain.ChangeSource;
 import jp.sesakudesk.domain.Edition;
 import jp.sesakudesk.i18n.Messages;
+import jp.sesakudesk.workspace.PlanSnapshot;
 import jp.sesakudesk.workspace.Workspace;
 
 /**
@@ -54,7 +55,8 @@ public final class FilterBenchmark {
     }
 
     private static List<Long> type(Workspace workspace, PlanSnapshot snapshot) {
-        MainWindow window = new MainWindow(new Messages(Locale.JAPANESE), workspace, snapshot,
+        MainWindow window = new MainWindow(new Messages(Locale.JAPANESE), workspace.folder(),
+                java.util.concurrent.CompletableFuture.completedFuture(workspace), snapshot,
                 Settings.load(workspace.folder()), language -> { }, () -> { });
         Stage stage = new Stage();
         Parent root = window.root();

@@ -1,4 +1,4 @@
-package jp.sesakudesk.ui;
+package jp.sesakudesk.workspace;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,14 +9,14 @@ import jp.sesakudesk.domain.FiscalYear;
 import jp.sesakudesk.storage.PlanStore;
 
 /**
- * What the main window shows, read in one go off the FX thread: the edition being worked on, the
- * edition of the year before (for last year's text) and the known departments.
+ * What the desktop application shows, read in one go: the edition being worked on, the edition of
+ * the year before (for last year's text), the known departments and the plan's fiscal years.
  */
-record PlanSnapshot(Edition edition, Optional<Edition> previous, List<Department> departments,
-                    List<FiscalYear> fiscalYears) {
+public record PlanSnapshot(Edition edition, Optional<Edition> previous, List<Department> departments,
+                           List<FiscalYear> fiscalYears) {
 
     /** Reads the latest edition of the plan, or the given year's. */
-    static PlanSnapshot read(PlanStore store, String plan, FiscalYear wanted) {
+    public static PlanSnapshot read(PlanStore store, String plan, FiscalYear wanted) {
         List<FiscalYear> years = store.fiscalYears(plan);
         if (years.isEmpty()) {
             throw new IllegalStateException("the plan " + plan + " has no edition");
