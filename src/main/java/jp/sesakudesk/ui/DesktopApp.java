@@ -74,6 +74,8 @@ public final class DesktopApp extends Application {
             } finally {
                 cached.complete(Optional.empty());
             }
+            // Logging is set up here, beside JavaFX starting, rather than before it on the main thread.
+            LoggerFactory.getILoggerFactory();
             if (cached.join().isPresent()) {
                 try {
                     windowShown.await(FIRST_FRAME_WAIT_MS, TimeUnit.MILLISECONDS);
@@ -81,8 +83,6 @@ public final class DesktopApp extends Application {
                     Thread.currentThread().interrupt();
                 }
             }
-            // Logging is set up here, beside JavaFX starting, rather than before it on the main thread.
-            LoggerFactory.getILoggerFactory();
             Workspace workspace = null;
             try {
                 workspace = Workspace.open(folder);
@@ -298,7 +298,8 @@ public final class DesktopApp extends Application {
     private void placeWindow() {
         double x = settings.number("window.x", Double.NaN);
         double y = settings.number("window.y", Double.NaN);
-        boolean visible = !Double.isNaN(x) && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty();
+        boolean visible = !Double.isNaN(x)
+                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty();
         if (visible) {
             stage.setX(x);
             stage.setY(y);
