@@ -39,6 +39,8 @@ public final class DesktopApp extends Application {
 
     /** How long start-up waits for the database before it shows a "please wait" window instead. */
     private static final long OPENING_WAIT_MS = 3000;
+    /** How long closing waits for a database still opening, to close it properly. */
+    private static final long CLOSING_WAIT_MS = 30_000;
 
     /** The folder given to {@link #launchWith(Path)}, for the instance that JavaFX creates. */
     private static volatile Path launchFolder;
@@ -102,7 +104,6 @@ public final class DesktopApp extends Application {
     private Opening opening;
     /** The open workspace, once the database is open; what the windows work with. */
     private CompletableFuture<Workspace> workspaceReady;
-    private Workspace workspace;
     private Settings settings;
     private Stage stage;
     private MainWindow mainWindow;
@@ -149,6 +150,7 @@ public final class DesktopApp extends Application {
         // A small file, read on the opening thread long before JavaFX has started.
         Optional<PlanSnapshot> cached = opening.cached().join();
         if (cached.isPresent()) {
+            log().debug("showing the plan from the start-up cache");
             showMainWindow(cached.get(), settings.language());
             stage.show();
             opening.opened().whenComplete((opened, error) -> Platform.runLater(
@@ -180,14 +182,10 @@ public final class DesktopApp extends Application {
         }
     }
 
-    /**
-     * Takes the opened workspace; shows what the database holds unless the window already shows
-     * exactly that (from the cache).
-     */
+    /** Shows what the database holds, unless the window already shows exactly that (from the cache). */
     private void whenOpened(Messages messages, PlanSnapshot shown) {
         try {
             Opened opened = opening.opened().join();
-            workspace = opened.workspace();
             if (!opened.snapshot().equals(shown)) {
                 showMainWindow(opened.snapshot(), settings.language());
             }
@@ -329,11 +327,34 @@ public final class DesktopApp extends Application {
     }
 
     /** The edition as stored at closing, for the next start; null (no cache) when it cannot be read. */
-    private PlanSnapshot lastSnapshot() {
+    private static PlanSnapshot lastSnapshot(Workspace open) {
         try {
-            return PlanSnapshot.read(workspace.store(), workspace.plan(null), null);
+            return PlanSnapshot.read(open.store(), open.plan(null), null);
         } catch (RuntimeException e) {
             log().warn("cannot read the edition for the start-up cache", e);
+            return null;
+        }
+    }
+
+    /**
+     * The workspace to close: once open, or after waiting for the database still opening (it opens
+     * after the first frame when the window came from the cache); null when it could not be opened.
+     */
+    private Workspace workspaceToClose() {
+        if (opening == null) {
+            return null;
+        }
+        opening.windowShown().countDown();
+        try {
+            return workspaceReady.get(CLOSING_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null;
+        } catch (java.util.concurrent.TimeoutException e) {
+            workspaceReady.thenAccept(Workspace::close);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workspaceReady.thenAccept(Workspace::close);
             return null;
         }
     }
@@ -344,12 +365,11 @@ public final class DesktopApp extends Application {
             rememberWindow();
             settings.save();
         }
-        if (workspace != null) {
-            PlanSnapshot last = lastSnapshot();
-            workspace.close();
+        Workspace open = workspaceToClose();
+        if (open != null) {
+            PlanSnapshot last = lastSnapshot(open);
+            open.close();
             SnapshotCache.write(dataFolder, last);
-        } else if (opening != null) {
-            opening.opened().thenAccept(opened -> opened.workspace().close());
         }
     }
 }
