@@ -219,9 +219,14 @@ public final class DesktopApp extends Application {
                 System.out.println("READY");
                 System.out.flush();
                 Platform.exit();
-            } else if (last != null) {
+            } else {
                 // The plan shows in the first frame; the measure open at the last close follows.
-                Platform.runLater(() -> mainWindow.selectMeasure(last));
+                Platform.runLater(() -> {
+                    if (last != null) {
+                        mainWindow.selectMeasure(last);
+                    }
+                    mainWindow.prepareSearch();
+                });
             }
         });
     }

@@ -52,11 +52,17 @@ public final class ListingRow {
 
     void setContent(MeasureContent value) {
         content.set(value);
-        searchText = searchable(value);
+        searchText = null;
     }
 
-    /** Every field of the measure in one normalised text, for the free-text filter. */
+    /**
+     * Every field of the measure in one normalised text, for the free-text filter; made when first
+     * asked for, which keeps it out of the first frame.
+     */
     String searchText() {
+        if (searchText == null) {
+            searchText = searchable(content.get());
+        }
         return searchText;
     }
 

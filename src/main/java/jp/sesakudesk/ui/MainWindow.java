@@ -124,6 +124,11 @@ final class MainWindow {
         return root;
     }
 
+    /** Prepares the rows' search text, after the first frame, so that the first keystroke finds it ready. */
+    void prepareSearch() {
+        rows.forEach(ListingRow::searchText);
+    }
+
     /** The 調査票 menu's windows, e.g. for tests that open them without the menu. */
     ExchangeMenu exchange() {
         return exchange;
