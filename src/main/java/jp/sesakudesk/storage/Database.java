@@ -106,13 +106,20 @@ public final class Database implements AutoCloseable {
 
     /** True when Flyway's history says the newest migration was applied successfully. */
     private boolean isCurrent() {
-        try (Connection connection = pool.getConnection();
-             var statement = connection.prepareStatement("SELECT \"version\" FROM \"flyway_schema_history\""
-                     + " WHERE \"success\" AND \"type\" = 'SQL' ORDER BY \"installed_rank\" DESC LIMIT 1");
-             var result = statement.executeQuery()) {
-            return result.next() && SCHEMA_VERSION.equals(result.getString(1));
+        try (Connection connection = pool.getConnection()) {
+            // Asked first, so that a new database does not leave a failed query in H2's trace file.
+            try (var tables = connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+                if (!tables.next()) {
+                    return false;
+                }
+            }
+            try (var statement = connection.prepareStatement("SELECT \"version\" FROM \"flyway_schema_history\""
+                    + " WHERE \"success\" AND \"type\" = 'SQL' ORDER BY \"installed_rank\" DESC LIMIT 1");
+                 var result = statement.executeQuery()) {
+                return result.next() && SCHEMA_VERSION.equals(result.getString(1));
+            }
         } catch (SQLException e) {
-            return false; // no history table yet: a new database
+            return false;
         }
     }
 
