@@ -24,9 +24,9 @@ import jp.sesakudesk.exchange.report.XssfReport;
 
 /**
  * Writing the city-wide report of a generated edition of 1,000 measures over 150 departments:
- * the streaming workbook (SXSSF, in a JVM limited to 64 MB of heap) against the same layout built
- * in memory with a plain XSSF workbook (default heap). Each write runs in a cold JVM of its own,
- * the two alternating; the medians are compared.
+ * the report's own streaming writer (rows go to the file as they are laid out; in a JVM limited to
+ * 64 MB of heap) against the same layout built in memory with a plain XSSF workbook (default heap).
+ * Each write runs in a cold JVM of its own, the two alternating; the medians are compared.
  *
  * <p>Usage: {@code ReportBenchmark [RUNS]} (default 3). A child run is {@code ReportBenchmark child
  * streaming|xssf FILE MEASURES}: it builds the edition, writes it, and prints one RESULT line with the time
@@ -85,8 +85,8 @@ public final class ReportBenchmark {
     }
 
     /**
-     * A cold JVM spends most of a small write loading POI and its XML schemas, whichever workbook
-     * is used; what a report of {@value #SMALL} measures costs shows that part, and the rest is what
+     * Most of a small write in a cold JVM is loading classes (and, in memory, POI and its XML
+     * schemas); what a report of {@value #SMALL} measures costs shows that part, and the rest is what
      * the size of the edition costs.
      */
     private static void printAboveFixedCost(List<Run> streaming, List<Run> xssf, List<Run> smallStreaming,
@@ -105,7 +105,7 @@ public final class ReportBenchmark {
         Run sample = streaming.get(0);
         System.out.printf("report of a generated edition: %d measures, %d listings, %d departments%n",
                 MEASURES, sample.listings(), DEPARTMENTS);
-        System.out.printf("streaming (SXSSF, %s): write median %d ms  runs %s  process median %d ms%n",
+        System.out.printf("streaming (%s): write median %d ms  runs %s  process median %d ms%n",
                 STREAMING_HEAP, median(streaming, Run::writeMs), values(streaming, Run::writeMs),
                 median(streaming, Run::processMs));
         System.out.printf("in memory (XSSF, default heap): write median %d ms  runs %s  process median %d ms%n",
