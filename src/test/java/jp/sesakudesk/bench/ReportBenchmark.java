@@ -18,21 +18,24 @@ import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import jp.sesakudesk.domain.Edition;
 import jp.sesakudesk.exchange.report.CityReport;
 import jp.sesakudesk.exchange.report.XssfReport;
 
 /**
  * Writing the city-wide report of a generated edition of 1,000 measures over 150 departments:
- * the streaming workbook (SXSSF, in a JVM limited to 64 MB of heap) against the same layout built
- * in memory with a plain XSSF workbook (default heap). Each write runs in a cold JVM of its own,
- * the two alternating; the medians are compared.
+ * the report's own streaming writer (rows go to the file as they are laid out; in a JVM limited to
+ * 64 MB of heap) against the same layout built in memory with a plain XSSF workbook (default heap).
+ * Each write runs in a cold JVM of its own, the two alternating; the medians are compared.
  *
  * <p>Usage: {@code ReportBenchmark [RUNS]} (default 3). A child run is {@code ReportBenchmark child
  * streaming|xssf FILE MEASURES}: it builds the edition, writes it, and prints one RESULT line with the time
- * of the write and the peak heap: the sum over the heap pools (eden, survivor, old) of each one's peak
- * usage, over the whole run and over the write alone. The pools need not peak at the same moment,
- * so the sum is an upper bound of the heap in use at any one time.
+ * of the write, the CPU time the process spent during it (all threads: the JIT and the GC too, which
+ * a busy machine affects less than wall time) and the peak heap: the sum over the heap pools (eden,
+ * survivor, old) of each one's peak usage, over the whole run and over the write alone. The pools
+ * need not peak at the same moment, so the sum is an upper bound of the heap in use at any one time.
  */
 public final class ReportBenchmark {
 
@@ -42,10 +45,12 @@ public final class ReportBenchmark {
     private static final String STREAMING_HEAP = "-Xmx64m";
     private static final double MB = 1024.0 * 1024.0;
     private static final Pattern RESULT = Pattern.compile(
-            "RESULT listings=(\\d+) writeMs=(\\d+) peakHeapMB=([\\d.]+) writePeakHeapMB=([\\d.]+) bytes=(\\d+)");
+            "RESULT listings=(\\d+) writeMs=(\\d+) writeCpuMs=(\\d+) peakHeapMB=([\\d.]+) writePeakHeapMB=([\\d.]+)"
+                    + " bytes=(\\d+)");
 
     /** One child run as measured: the process wall time and what the child printed. */
-    record Run(long processMs, long writeMs, double peakHeapMb, double writePeakHeapMb, long bytes, int listings) {
+    record Run(long processMs, long writeMs, long writeCpuMs, double peakHeapMb, double writePeakHeapMb, long bytes,
+               int listings) {
     }
 
     private ReportBenchmark() {
@@ -85,8 +90,8 @@ public final class ReportBenchmark {
     }
 
     /**
-     * A cold JVM spends most of a small write loading POI and its XML schemas, whichever workbook
-     * is used; what a report of {@value #SMALL} measures costs shows that part, and the rest is what
+     * Most of a small write in a cold JVM is loading classes (and, in memory, POI and its XML
+     * schemas); what a report of {@value #SMALL} measures costs shows that part, and the rest is what
      * the size of the edition costs.
      */
     private static void printAboveFixedCost(List<Run> streaming, List<Run> xssf, List<Run> smallStreaming,
@@ -105,13 +110,16 @@ public final class ReportBenchmark {
         Run sample = streaming.get(0);
         System.out.printf("report of a generated edition: %d measures, %d listings, %d departments%n",
                 MEASURES, sample.listings(), DEPARTMENTS);
-        System.out.printf("streaming (SXSSF, %s): write median %d ms  runs %s  process median %d ms%n",
+        System.out.printf("streaming (%s): write median %d ms  runs %s  process median %d ms%n",
                 STREAMING_HEAP, median(streaming, Run::writeMs), values(streaming, Run::writeMs),
                 median(streaming, Run::processMs));
         System.out.printf("in memory (XSSF, default heap): write median %d ms  runs %s  process median %d ms%n",
                 median(xssf, Run::writeMs), values(xssf, Run::writeMs), median(xssf, Run::processMs));
         System.out.printf("ratio in-memory / streaming write: %.2f (target >= 3)%n",
                 (double) median(xssf, Run::writeMs) / median(streaming, Run::writeMs));
+        System.out.printf("CPU time of the process during the write: streaming median %d ms, in memory median %d ms,"
+                + " ratio %.2f%n", median(streaming, Run::writeCpuMs), median(xssf, Run::writeCpuMs),
+                (double) median(xssf, Run::writeCpuMs) / Math.max(1, median(streaming, Run::writeCpuMs)));
         System.out.printf("streaming peak heap (sum of heap pools' peaks): whole run max %.1f MB, during the write"
                 + " max %.1f MB (limit 64 MB, every run finished)%n", max(streaming, Run::peakHeapMb),
                 max(streaming, Run::writePeakHeapMb));
@@ -146,9 +154,9 @@ public final class ReportBenchmark {
         if (exit != 0 || result == null) {
             throw new IllegalStateException(kind + " run failed (exit " + exit + "):\n" + output);
         }
-        return new Run(processMs, Long.parseLong(result.group(2)), Double.parseDouble(result.group(3)),
-                Double.parseDouble(result.group(4)), Long.parseLong(result.group(5)),
-                Integer.parseInt(result.group(1)));
+        return new Run(processMs, Long.parseLong(result.group(2)), Long.parseLong(result.group(3)),
+                Double.parseDouble(result.group(4)), Double.parseDouble(result.group(5)),
+                Long.parseLong(result.group(6)), Integer.parseInt(result.group(1)));
     }
 
     private static void child(String kind, Path file, int measures) throws Exception {
@@ -157,6 +165,8 @@ public final class ReportBenchmark {
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
         long[] beforeWrite = pools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).toArray();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        OperatingSystemMXBean system = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+        long cpuBefore = system.getProcessCpuTime();
         long started = System.nanoTime();
         if (kind.equals("streaming")) {
             CityReport.write(edition, file);
@@ -164,6 +174,7 @@ public final class ReportBenchmark {
             XssfReport.write(edition, file);
         }
         long writeMs = (System.nanoTime() - started) / 1_000_000;
+        long writeCpuMs = (system.getProcessCpuTime() - cpuBefore) / 1_000_000;
         long duringWrite = 0;
         long wholeRun = 0;
         for (int i = 0; i < pools.size(); i++) {
@@ -171,9 +182,9 @@ public final class ReportBenchmark {
             duringWrite += peak;
             wholeRun += Math.max(peak, beforeWrite[i]);
         }
-        System.out.printf(Locale.ROOT, "RESULT listings=%d writeMs=%d peakHeapMB=%.1f writePeakHeapMB=%.1f"
-                        + " bytes=%d%n", edition.placements().size(), writeMs, wholeRun / MB, duringWrite / MB,
-                Files.size(file));
+        System.out.printf(Locale.ROOT, "RESULT listings=%d writeMs=%d writeCpuMs=%d peakHeapMB=%.1f"
+                        + " writePeakHeapMB=%.1f bytes=%d%n", edition.placements().size(), writeMs, writeCpuMs,
+                wholeRun / MB, duringWrite / MB, Files.size(file));
     }
 
     private static long median(List<Run> runs, ToLongFunction<Run> value) {

@@ -1,13 +1,11 @@
 package jp.sesakudesk.exchange.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import jp.sesakudesk.domain.Edition;
 
@@ -27,36 +25,32 @@ public final class CityReport {
 
     private static final Logger LOG = LoggerFactory.getLogger(CityReport.class);
 
-    /** Rows kept in memory per sheet while streaming; older rows go to a temporary file. */
-    private static final int WINDOW_ROWS = 100;
-
     private CityReport() {
     }
 
     /**
-     * Writes the report workbook (.xlsx). Rows are streamed, so memory does not grow with the
-     * number of measures.
+     * Writes the report workbook (.xlsx). Rows are written as they are laid out, so memory does not
+     * grow with the number of measures.
      *
      * @throws java.nio.file.NoSuchFileException when the target's folder does not exist
      */
     public static void write(Edition edition, Path xlsx) throws IOException {
-        // Closing deletes the temporary files of the streamed rows (the deprecated dispose() did that
-        // before POI 5.3), whether the write succeeded or not.
         long started = System.nanoTime();
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, WINDOW_ROWS, false, false)) {
-            write(edition, xlsx, workbook);
-        }
+        AtomicFile.write(xlsx, out -> write(edition, new XlsxWriter(out, ReportStyles.DEFAULT_FONT)));
         LOG.debug("wrote the report of {} {} to {} in {} ms", edition.plan(), edition.fiscalYear().label(), xlsx,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Fills the given (empty) workbook with the report and writes it: lets a caller choose the kind. */
-    static void write(Edition edition, Path xlsx, Workbook workbook) throws IOException {
-        ReportStyles styles = new ReportStyles(workbook);
-        new ListSheet(workbook.createSheet(ListSheet.NAME), styles).write(edition);
-        new StatusSheet(workbook.createSheet(StatusSheet.NAME), styles).write(edition);
-        DataTable.writeSheet(workbook.createSheet(DataTable.SHEET_NAME), edition);
-        AtomicFile.write(xlsx, workbook::write);
+    /** Lays the report out in the given workbook and finishes it: lets a caller choose the writer. */
+    static void write(Edition edition, WorkbookWriter workbook) throws IOException {
+        try {
+            new ListSheet(workbook).write(edition);
+            new StatusSheet(workbook).write(edition);
+            DataTable.writeSheet(workbook, edition);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        workbook.finish();
     }
 
     /**

@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-
 import jp.sesakudesk.domain.Edition;
 import jp.sesakudesk.domain.Listing;
 import jp.sesakudesk.domain.MeasureContent;
@@ -32,7 +28,7 @@ final class DataTable {
     /** Separates departments inside the one 所管課 cell. */
     static final String DEPARTMENT_SEPARATOR = "；";
 
-    private static final int[] COLUMN_CHARS = {8, 30, 8, 30, 6, 10, 6, 12, 6, 40, 30, 60, 10, 12, 50, 60, 60, 40};
+    private static final double[] COLUMN_CHARS = {8, 30, 8, 30, 6, 10, 6, 12, 6, 40, 30, 60, 10, 12, 50, 60, 60, 40};
 
     private DataTable() {
     }
@@ -51,33 +47,28 @@ final class DataTable {
                 String.join("\n", measure.notes()));
     }
 
-    static void writeSheet(Sheet sheet, Edition edition) {
-        sheet.createFreezePane(0, 1);
-        Row header = sheet.createRow(0);
+    static void writeSheet(WorkbookWriter workbook, Edition edition) {
+        SheetWriter sheet = workbook.sheet(SHEET_NAME, SheetFormat.table(COLUMN_CHARS, 1));
+        sheet.row();
         for (int i = 0; i < HEADERS.size(); i++) {
-            header.createCell(i).setCellValue(HEADERS.get(i));
+            sheet.text(i, HEADERS.get(i), null);
         }
-        int index = 1;
         for (Edition.Placement placement : edition.placements()) {
-            fill(sheet.createRow(index++), values(edition, placement));
-        }
-        // Widths last: a streamed cell without a style looks up its column's style when written,
-        // which is slow once columns are defined.
-        for (int i = 0; i < COLUMN_CHARS.length; i++) {
-            sheet.setColumnWidth(i, COLUMN_CHARS[i] * 256);
+            sheet.row();
+            fill(sheet, values(edition, placement));
         }
     }
 
-    private static void fill(Row row, List<Object> values) {
+    /** Fills the row being written; an empty text leaves its cell out. */
+    private static void fill(SheetWriter sheet, List<Object> values) {
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
             if (value instanceof Integer number) {
-                row.createCell(i).setCellValue(number);
+                sheet.number(i, number);
             } else if (value instanceof Boolean flag) {
-                row.createCell(i).setCellValue(flag);
+                sheet.bool(i, flag);
             } else if (!value.toString().isEmpty()) {
-                Cell cell = row.createCell(i);
-                cell.setCellValue(value.toString());
+                sheet.text(i, value.toString(), null);
             }
         }
     }

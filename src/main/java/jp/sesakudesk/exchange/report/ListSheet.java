@@ -2,10 +2,6 @@ package jp.sesakudesk.exchange.report;
 
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-
 import jp.sesakudesk.domain.Category;
 import jp.sesakudesk.domain.Edition;
 import jp.sesakudesk.domain.Listing;
@@ -26,23 +22,22 @@ final class ListSheet {
     private static final float CATEGORY_POINTS = 21f;
 
     private final PrintedSheet sheet;
-    private final ReportStyles styles;
     private Edition edition;
 
-    ListSheet(Sheet sheet, ReportStyles styles) {
-        this.sheet = new PrintedSheet(sheet, 5, 48, 33);
-        this.styles = styles;
+    ListSheet(WorkbookWriter workbook) {
+        this.sheet = new PrintedSheet(workbook, NAME, 5, 48, 33);
     }
 
     void write(Edition edition) {
         this.edition = edition;
-        sheet.put(sheet.row(20), NO, DEPARTMENTS, edition.plan(), styles.subtitle);
-        sheet.put(sheet.row(26), NO, DEPARTMENTS, title(edition), styles.title);
-        Row header = sheet.row(ReportStyles.rowHeight(1));
-        sheet.put(header, NO, NO, "No.", styles.header);
-        sheet.put(header, MEASURE, MEASURE, "施策名", styles.header);
-        sheet.put(header, DEPARTMENTS, DEPARTMENTS, "所管課", styles.header);
-        sheet.repeatOnEveryPage(header);
+        sheet.put(sheet.row(20), NO, DEPARTMENTS, edition.plan(), ReportStyles.SUBTITLE);
+        sheet.put(sheet.row(26), NO, DEPARTMENTS, title(edition), ReportStyles.TITLE);
+        float headerHeight = ReportStyles.rowHeight(1);
+        int header = sheet.row(headerHeight);
+        sheet.put(header, NO, NO, "No.", ReportStyles.HEADER);
+        sheet.put(header, MEASURE, MEASURE, "施策名", ReportStyles.HEADER);
+        sheet.put(header, DEPARTMENTS, DEPARTMENTS, "所管課", ReportStyles.HEADER);
+        sheet.repeatOnEveryPage(header, headerHeight);
         for (Pillar pillar : edition.pillars()) {
             for (Category category : pillar.categories()) {
                 boolean firstOfPillar = category == pillar.categories().get(0);
@@ -62,9 +57,9 @@ final class ListSheet {
         double first = listings.isEmpty() ? 0 : height(listings.get(0));
         sheet.keepTogether((pillar == null ? 0 : PILLAR_POINTS) + CATEGORY_POINTS + first);
         if (pillar != null) {
-            heading(pillar.label() + " " + pillar.title(), styles.pillar, PILLAR_POINTS);
+            heading(pillar.label() + " " + pillar.title(), ReportStyles.PILLAR, PILLAR_POINTS);
         }
-        heading(category.label() + " " + category.title(), styles.category, CATEGORY_POINTS);
+        heading(category.label() + " " + category.title(), ReportStyles.CATEGORY, CATEGORY_POINTS);
     }
 
     private void heading(String text, CellStyle style, float height) {
@@ -80,10 +75,10 @@ final class ListSheet {
 
     private void listing(Listing listing) {
         MeasureContent measure = edition.measure(listing.measureId());
-        Row row = sheet.row(height(listing));
-        sheet.put(row, NO, NO, number(listing, measure), styles.textCenter);
-        sheet.put(row, MEASURE, MEASURE, name(listing, measure), styles.textMiddle);
-        sheet.put(row, DEPARTMENTS, DEPARTMENTS, departments(measure), styles.textMiddle);
+        int row = sheet.row(height(listing));
+        sheet.put(row, NO, NO, number(listing, measure), ReportStyles.TEXT_CENTER);
+        sheet.put(row, MEASURE, MEASURE, name(listing, measure), ReportStyles.TEXT_MIDDLE);
+        sheet.put(row, DEPARTMENTS, DEPARTMENTS, departments(measure), ReportStyles.TEXT_MIDDLE);
     }
 
     private static String departments(MeasureContent measure) {

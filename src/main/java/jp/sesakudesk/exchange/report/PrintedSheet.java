@@ -1,16 +1,8 @@
 package jp.sesakudesk.exchange.report;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.PageMargin;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-
 /**
  * A sheet laid out for printing on A4 portrait, one page wide: rows are added from the top with
- * explicit heights, since a streamed sheet cannot size rows to wrapped text.
+ * explicit heights, since a sheet written row by row cannot size rows to wrapped text.
  */
 final class PrintedSheet {
 
@@ -22,54 +14,36 @@ final class PrintedSheet {
     /** Part of the page kept free for what the estimates miss (fonts, rounding of the scale). */
     private static final double SAFETY = 0.93;
 
-    private final Sheet sheet;
+    private static final PageSetup PAGE = new PageSetup(SIDE_MARGIN_INCHES, TOP_MARGIN_INCHES,
+            BOTTOM_MARGIN_INCHES, 0.3, 0.3, "&P / &N");
+
+    private final SheetWriter sheet;
     private final double[] columnChars;
     private double pageHeight;
     private double usedOnPage;
-    private int next;
+    private int lastRow = -1;
 
-    PrintedSheet(Sheet sheet, double... columnChars) {
-        this.sheet = sheet;
+    PrintedSheet(WorkbookWriter workbook, String name, double... columnChars) {
+        this.sheet = workbook.sheet(name, SheetFormat.printed(columnChars, PAGE));
         this.columnChars = columnChars.clone();
-        for (int i = 0; i < columnChars.length; i++) {
-            sheet.setColumnWidth(i, (int) Math.round(columnChars[i] * 256));
-        }
-        setUpPage();
         pageHeight = pageHeightPoints();
     }
 
-    private void setUpPage() {
-        PrintSetup print = sheet.getPrintSetup();
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setLandscape(false);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0);
-        sheet.setFitToPage(true);
-        sheet.setAutobreaks(true);
-        sheet.setMargin(PageMargin.LEFT, SIDE_MARGIN_INCHES);
-        sheet.setMargin(PageMargin.RIGHT, SIDE_MARGIN_INCHES);
-        sheet.setMargin(PageMargin.TOP, TOP_MARGIN_INCHES);
-        sheet.setMargin(PageMargin.BOTTOM, BOTTOM_MARGIN_INCHES);
-        sheet.setMargin(PageMargin.HEADER, 0.3);
-        sheet.setMargin(PageMargin.FOOTER, 0.3);
-        sheet.getFooter().setCenter("&P / &N");
-    }
-
-    Row row(float heightPoints) {
-        Row row = sheet.createRow(next++);
-        row.setHeightInPoints(heightPoints);
+    /** Adds a row of the given height; returns its number. */
+    int row(float heightPoints) {
+        lastRow = sheet.row(heightPoints);
         usedOnPage += heightPoints;
         if (usedOnPage > pageHeight) {
             // Rows taller than the page: the office suite breaks the page before this row.
             usedOnPage = heightPoints;
         }
-        return row;
+        return lastRow;
     }
 
-    /** Prints the row at the top of every page; the rows below get that much less room. */
-    void repeatOnEveryPage(Row row) {
-        sheet.setRepeatingRows(new CellRangeAddress(row.getRowNum(), row.getRowNum(), -1, -1));
-        pageHeight -= row.getHeightInPoints();
+    /** Prints the row, of the given height, at the top of every page; the rows below get that much less room. */
+    void repeatOnEveryPage(int row, float heightPoints) {
+        sheet.repeatOnEveryPage(row, row);
+        pageHeight -= heightPoints;
     }
 
     /**
@@ -78,21 +52,19 @@ final class PrintedSheet {
      */
     void keepTogether(double heightPoints) {
         if (usedOnPage > 0 && usedOnPage + heightPoints > pageHeight) {
-            sheet.setRowBreak(next - 1);
+            sheet.breakPageAfter(lastRow);
             usedOnPage = 0;
         }
     }
 
-    /** Puts a text in the cells first..last of the row, merged when more than one, all styled. */
-    void put(Row row, int first, int last, String text, CellStyle style) {
-        Cell cell = row.createCell(first);
-        cell.setCellValue(text);
-        cell.setCellStyle(style);
+    /** Puts a text in the cells first..last of the row being written, merged when more than one, all styled. */
+    void put(int row, int first, int last, String text, CellStyle style) {
+        sheet.text(first, text, style);
         for (int column = first + 1; column <= last; column++) {
-            row.createCell(column).setCellStyle(style);
+            sheet.blank(column, style);
         }
         if (last > first) {
-            sheet.addMergedRegionUnsafe(new CellRangeAddress(row.getRowNum(), row.getRowNum(), first, last));
+            sheet.merge(row, first, last);
         }
     }
 

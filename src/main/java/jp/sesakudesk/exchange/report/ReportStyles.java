@@ -1,18 +1,11 @@
 package jp.sesakudesk.exchange.report;
 
-import org.apache.poi.common.usermodel.fonts.FontCharset;
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.FontScheme;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFFont;
+import jp.sesakudesk.exchange.report.CellStyle.Fill;
+import jp.sesakudesk.exchange.report.CellStyle.Font;
+import jp.sesakudesk.exchange.report.CellStyle.Horizontal;
+import jp.sesakudesk.exchange.report.CellStyle.Vertical;
 
-/** The cell styles of the printed sheets, made once per workbook. */
+/** The cell styles of the printed sheets. */
 final class ReportStyles {
 
     /**
@@ -27,35 +20,28 @@ final class ReportStyles {
     static final float LINE_POINTS = 15f;
     /** Room above and below the text in a row. */
     static final float PADDING_POINTS = 5f;
+    /** Windows' number for the Shift JIS character set, which marks the fonts as Japanese. */
+    static final int SHIFT_JIS = 128;
 
-    final CellStyle title;
-    final CellStyle subtitle;
-    final CellStyle pillar;
-    final CellStyle category;
-    final CellStyle header;
-    final CellStyle blockHead;
-    final CellStyle blockHeadCenter;
-    final CellStyle text;
-    final CellStyle textMiddle;
-    final CellStyle textCenter;
-    final CellStyle note;
+    /**
+     * The workbook's default font. Column widths are counted in digits of it; making it the Japanese
+     * font keeps the width of a column in step with the text in it, in Excel and LibreOffice alike.
+     */
+    static final Font DEFAULT_FONT = font(11, false);
 
-    ReportStyles(Workbook workbook) {
-        useAsDefaultFont(workbook.getFontAt(0));
-        Font body = font(workbook, BODY_POINTS, false);
-        Font bold = font(workbook, BODY_POINTS, true);
-        title = plain(workbook, font(workbook, 14, true));
-        subtitle = plain(workbook, font(workbook, 11, false));
-        pillar = plain(workbook, font(workbook, 12, true));
-        category = plain(workbook, font(workbook, 11, true));
-        header = boxed(workbook, bold, HorizontalAlignment.CENTER, IndexedColors.GREY_25_PERCENT);
-        blockHead = boxed(workbook, bold, HorizontalAlignment.LEFT, IndexedColors.PALE_BLUE);
-        blockHeadCenter = boxed(workbook, bold, HorizontalAlignment.CENTER, IndexedColors.PALE_BLUE);
-        text = boxed(workbook, body, HorizontalAlignment.LEFT, null);
-        text.setVerticalAlignment(VerticalAlignment.TOP);
-        textMiddle = boxed(workbook, body, HorizontalAlignment.LEFT, null);
-        textCenter = boxed(workbook, body, HorizontalAlignment.CENTER, null);
-        note = plain(workbook, font(workbook, 9.5, false));
+    static final CellStyle TITLE = plain(font(14, true));
+    static final CellStyle SUBTITLE = plain(font(11, false));
+    static final CellStyle PILLAR = plain(font(12, true));
+    static final CellStyle CATEGORY = plain(font(11, true));
+    static final CellStyle NOTE = plain(font(9.5, false));
+    static final CellStyle HEADER = boxed(true, Horizontal.CENTER, Vertical.CENTER, Fill.GREY_25_PERCENT);
+    static final CellStyle BLOCK_HEAD = boxed(true, Horizontal.LEFT, Vertical.CENTER, Fill.PALE_BLUE);
+    static final CellStyle BLOCK_HEAD_CENTER = boxed(true, Horizontal.CENTER, Vertical.CENTER, Fill.PALE_BLUE);
+    static final CellStyle TEXT = boxed(false, Horizontal.LEFT, Vertical.TOP, Fill.NONE);
+    static final CellStyle TEXT_MIDDLE = boxed(false, Horizontal.LEFT, Vertical.CENTER, Fill.NONE);
+    static final CellStyle TEXT_CENTER = boxed(false, Horizontal.CENTER, Vertical.CENTER, Fill.NONE);
+
+    private ReportStyles() {
     }
 
     /** The height of a row holding the given number of body lines. */
@@ -63,52 +49,16 @@ final class ReportStyles {
         return lines * LINE_POINTS + PADDING_POINTS;
     }
 
-    /**
-     * Column widths are counted in digits of the workbook's default font. Making that the Japanese
-     * font keeps the width of a column in step with the text in it, in Excel and in LibreOffice alike.
-     */
-    private static void useAsDefaultFont(Font font) {
-        if (font instanceof XSSFFont xssf) {
-            // Otherwise the theme's font (Calibri) would be used in place of the name.
-            xssf.setScheme(FontScheme.NONE);
-        }
-        font.setFontName(FONT_NAME);
-        font.setCharSet(FontCharset.SHIFTJIS.getNativeId());
-        font.setFontHeightInPoints((short) 11);
+    private static Font font(double points, boolean bold) {
+        return new Font(FONT_NAME, SHIFT_JIS, points, bold);
     }
 
-    private static Font font(Workbook workbook, double points, boolean bold) {
-        Font font = workbook.createFont();
-        font.setFontName(FONT_NAME);
-        font.setCharSet(FontCharset.SHIFTJIS.getNativeId());
-        font.setFontHeight((short) Math.round(points * 20));
-        font.setBold(bold);
-        return font;
+    private static CellStyle plain(Font font) {
+        return new CellStyle(font, Horizontal.GENERAL, Vertical.CENTER, true, false, Fill.NONE);
     }
 
-    private static CellStyle plain(Workbook workbook, Font font) {
-        CellStyle style = workbook.createCellStyle();
-        style.setFont(font);
-        style.setWrapText(true);
-        style.setVerticalAlignment(VerticalAlignment.CENTER);
-        return style;
-    }
-
-    private static CellStyle boxed(Workbook workbook, Font font, HorizontalAlignment alignment,
-                                   IndexedColors fill) {
-        CellStyle style = workbook.createCellStyle();
-        style.setFont(font);
-        style.setWrapText(true);
-        style.setAlignment(alignment);
-        style.setVerticalAlignment(VerticalAlignment.CENTER);
-        style.setBorderTop(BorderStyle.THIN);
-        style.setBorderBottom(BorderStyle.THIN);
-        style.setBorderLeft(BorderStyle.THIN);
-        style.setBorderRight(BorderStyle.THIN);
-        if (fill != null) {
-            style.setFillForegroundColor(fill.getIndex());
-            style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        }
-        return style;
+    /** Body text (bold for headings) in a thin box. */
+    private static CellStyle boxed(boolean bold, Horizontal horizontal, Vertical vertical, Fill fill) {
+        return new CellStyle(font(BODY_POINTS, bold), horizontal, vertical, true, true, fill);
     }
 }

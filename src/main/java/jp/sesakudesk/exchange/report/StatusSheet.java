@@ -3,11 +3,7 @@ package jp.sesakudesk.exchange.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
-
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
+import java.util.function.IntConsumer;
 
 import jp.sesakudesk.domain.Edition;
 import jp.sesakudesk.domain.FiscalYear;
@@ -31,21 +27,19 @@ final class StatusSheet {
     private static final float SPACER_POINTS = 10f;
 
     /** A row waiting to be written: its height and what goes in it. */
-    private record Planned(float height, Consumer<Row> fill) {
+    private record Planned(float height, IntConsumer fill) {
     }
 
     private final PrintedSheet sheet;
-    private final ReportStyles styles;
 
-    StatusSheet(Sheet sheet, ReportStyles styles) {
-        this.sheet = new PrintedSheet(sheet, 12, 31, 10, 31);
-        this.styles = styles;
+    StatusSheet(WorkbookWriter workbook) {
+        this.sheet = new PrintedSheet(workbook, NAME, 12, 31, 10, 31);
     }
 
     void write(Edition edition) {
         List<Planned> block = new ArrayList<>();
-        block.add(new Planned(20, row -> sheet.put(row, A, D, edition.plan(), styles.subtitle)));
-        block.add(new Planned(26, row -> sheet.put(row, A, D, title(edition), styles.title)));
+        block.add(new Planned(20, row -> sheet.put(row, A, D, edition.plan(), ReportStyles.SUBTITLE)));
+        block.add(new Planned(26, row -> sheet.put(row, A, D, title(edition), ReportStyles.TITLE)));
         Edition.Placement previous = null;
         for (Edition.Placement placement : edition.placements()) {
             headings(block, previous, placement);
@@ -66,11 +60,11 @@ final class StatusSheet {
     private void headings(List<Planned> block, Edition.Placement previous, Edition.Placement placement) {
         if (previous == null || !Objects.equals(previous.pillar(), placement.pillar())) {
             String text = placement.pillar().label() + " " + placement.pillar().title();
-            block.add(new Planned(26, row -> sheet.put(row, A, D, text, styles.pillar)));
+            block.add(new Planned(26, row -> sheet.put(row, A, D, text, ReportStyles.PILLAR)));
         }
         if (previous == null || !Objects.equals(previous.category(), placement.category())) {
             String text = placement.category().label() + " " + placement.category().title();
-            block.add(new Planned(22, row -> sheet.put(row, A, D, text, styles.category)));
+            block.add(new Planned(22, row -> sheet.put(row, A, D, text, ReportStyles.CATEGORY)));
         }
     }
 
@@ -88,15 +82,15 @@ final class StatusSheet {
         rows.add(labelled("概要", measure.description()));
         if (!measure.schedule().isEmpty()) {
             rows.add(new Planned(ReportStyles.rowHeight(1),
-                    row -> sheet.put(row, A, D, "スケジュール", styles.header)));
+                    row -> sheet.put(row, A, D, "スケジュール", ReportStyles.HEADER)));
             measure.schedule().forEach(item -> rows.add(schedule(item)));
         }
-        rows.add(pair(year.label() + "の実施状況", year.next().label() + "以降の取組予定", styles.header));
+        rows.add(pair(year.label() + "の実施状況", year.next().label() + "以降の取組予定", ReportStyles.HEADER));
         rows.add(pair(Objects.requireNonNullElse(measure.status(), ""),
-                Objects.requireNonNullElse(measure.plans(), ""), styles.text));
+                Objects.requireNonNullElse(measure.plans(), ""), ReportStyles.TEXT));
         for (String note : measure.notes()) {
             int lines = sheet.lines(note, A, D);
-            rows.add(new Planned(ReportStyles.rowHeight(lines), row -> sheet.put(row, A, D, note, styles.note)));
+            rows.add(new Planned(ReportStyles.rowHeight(lines), row -> sheet.put(row, A, D, note, ReportStyles.NOTE)));
         }
         rows.add(new Planned(SPACER_POINTS, row -> { }));
         return rows;
@@ -108,17 +102,17 @@ final class StatusSheet {
         String departments = String.join("\n", measure.departments());
         int lines = Math.max(sheet.lines(name, B, C), sheet.lines(departments, D, D));
         return new Planned(ReportStyles.rowHeight(lines), row -> {
-            sheet.put(row, A, A, number, styles.blockHeadCenter);
-            sheet.put(row, B, C, name, styles.blockHead);
-            sheet.put(row, D, D, departments, styles.blockHead);
+            sheet.put(row, A, A, number, ReportStyles.BLOCK_HEAD_CENTER);
+            sheet.put(row, B, C, name, ReportStyles.BLOCK_HEAD);
+            sheet.put(row, D, D, departments, ReportStyles.BLOCK_HEAD);
         });
     }
 
     private Planned labelled(String label, String text) {
         int lines = Math.max(sheet.lines(label, A, A), sheet.lines(text, B, D));
         return new Planned(ReportStyles.rowHeight(lines), row -> {
-            sheet.put(row, A, A, label, styles.header);
-            sheet.put(row, B, D, text, styles.text);
+            sheet.put(row, A, A, label, ReportStyles.HEADER);
+            sheet.put(row, B, D, text, ReportStyles.TEXT);
         });
     }
 
@@ -126,8 +120,8 @@ final class StatusSheet {
         String label = item.years().label();
         int lines = Math.max(sheet.lines(label, A, A), sheet.lines(item.activity(), B, D));
         return new Planned(ReportStyles.rowHeight(lines), row -> {
-            sheet.put(row, A, A, label, styles.textCenter);
-            sheet.put(row, B, D, item.activity(), styles.text);
+            sheet.put(row, A, A, label, ReportStyles.TEXT_CENTER);
+            sheet.put(row, B, D, item.activity(), ReportStyles.TEXT);
         });
     }
 
