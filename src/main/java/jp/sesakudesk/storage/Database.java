@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -42,6 +43,8 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final JdbcConnectionPool pool;
     private volatile DSLContext dsl;
+    /** Committed write transactions since the database was opened; the file is locked to this process. */
+    private final AtomicLong writes = new AtomicLong();
 
     private Database(Path file, JdbcConnectionPool pool) {
         this.file = file;
@@ -116,8 +119,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The jOOQ context for writing, created on first use (see {@link EditionReader} for why). */
-    DSLContext dsl() {
+    /** The jOOQ context of the queries behind the history and submissions views, created on first use. */
+    private DSLContext dsl() {
         DSLContext context = dsl;
         if (context == null) {
             synchronized (this) {
@@ -130,8 +133,46 @@ public final class Database implements AutoCloseable {
         return context;
     }
 
+    /** Runs a read-only query through jOOQ, outside any transaction. */
+    <T> T query(java.util.function.Function<DSLContext, T> query) {
+        return query.apply(dsl());
+    }
+
+    /** Work with one JDBC connection. */
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs writes with plain JDBC in one transaction: committed when the work returns, rolled back
+     * when it throws. Exceptions of the work other than {@link SQLException} pass unchanged.
+     */
+    <T> T write(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                writes.incrementAndGet();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot write to the plan database: " + e.getMessage(), e);
+        }
+    }
+
+    /** A backup zip and the state of the database it holds. */
+    public record Backup(Path zip, long writesBefore) {
+    }
+
     /** Writes a consistent copy of the whole database into a zip file, e.g. before a merge. */
-    public void backup(Path zip) {
+    public Backup backup(Path zip) {
+        long before = writes.get();
         try (Connection connection = pool.getConnection();
              var statement = connection.prepareStatement("BACKUP TO ?")) {
             Files.createDirectories(zip.toAbsolutePath().getParent());
@@ -140,6 +181,12 @@ public final class Database implements AutoCloseable {
         } catch (SQLException | IOException e) {
             throw new StorageException("cannot write the backup " + zip + ": " + e.getMessage(), e);
         }
+        return new Backup(zip, before);
+    }
+
+    /** Whether the backup still holds what the database holds: nothing was written since it was taken. */
+    public boolean isCurrent(Backup backup) {
+        return backup.writesBefore() == writes.get();
     }
 
     /** Runs a read on a connection of its own. */
