@@ -1,10 +1,15 @@
 package jp.sesakudesk.cli;
 
-import java.io.PrintStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
@@ -16,6 +21,8 @@ import jp.sesakudesk.exchange.form.FormMerge;
 import jp.sesakudesk.exchange.form.MergePreview;
 import jp.sesakudesk.exchange.form.MergePreview.FieldChange;
 import jp.sesakudesk.exchange.form.MergePreview.FileReport;
+import jp.sesakudesk.storage.Database;
+import jp.sesakudesk.storage.DatabaseUnavailableException;
 import jp.sesakudesk.workspace.Workspace;
 
 /**
@@ -45,33 +52,84 @@ final class MergeCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no .xlsx file in " + paths);
         }
-        try (Workspace workspace = common.open()) {
-            MergePreview preview = FormMerge.preview(workspace, files);
-            print(preview, System.out);
-            Set<Integer> accepted = preview.changes().stream().filter(FieldChange::acceptedByDefault)
-                    .map(FieldChange::id).collect(Collectors.toSet());
-            long notApplied = preview.changes().stream().filter(c -> !c.acceptedByDefault()
-                    && c.status() != MergePreview.Status.DUPLICATE).count();
-            if (dryRun || preview.plan() == null) {
-                System.out.printf("Dry run: %d changes would be applied, %d need a decision or are invalid,"
-                        + " %d files refused. Nothing was changed.%n", accepted.size(), notApplied,
-                        preview.refusedFiles());
-            } else {
-                FormMerge.Result result = FormMerge.apply(workspace, preview, accepted);
-                System.out.printf("Merged %d forms: %d fields of %d measures changed. Backup: %s%n",
-                        result.submissions().size(), result.fieldsChanged(), result.measuresChanged(),
-                        result.backup());
-            }
-            if (preview.refusedFiles() > 0 || notApplied > 0) {
-                System.err.printf("sesaku-desk: merge: %d files refused, %d changes not applied"
-                        + " (conflicts or invalid text); see the report above%n", preview.refusedFiles(), notApplied);
-                return Cli.FAILED;
-            }
-            return 0;
+        FutureTask<Opened> opening = new FutureTask<>(this::openAndBackUp);
+        Thread opener = new Thread(opening, "workspace-opening");
+        opener.setDaemon(true);
+        opener.start();
+        FormMerge.ReadForms read;
+        try {
+            read = FormMerge.read(files);
+        } catch (RuntimeException e) {
+            closeWhenOpened(opening);
+            throw e;
+        }
+        Opened opened = opened(opening);
+        try (Workspace workspace = opened.workspace()) {
+            return merge(workspace, FormMerge.preview(workspace, read), opened.backup());
         }
     }
 
-    static void print(MergePreview preview, PrintStream out) {
+    /** The workspace, and the backup the merge will be applied after (none for a dry run). */
+    private record Opened(Workspace workspace, Database.Backup backup) {
+    }
+
+    /** Opens the workspace and, unless this is a dry run, backs it up: all while the forms are read. */
+    private Opened openAndBackUp() throws DatabaseUnavailableException {
+        Workspace workspace = common.open();
+        try {
+            return new Opened(workspace, dryRun ? null : FormMerge.backup(workspace));
+        } catch (RuntimeException e) {
+            workspace.close();
+            throw e;
+        }
+    }
+
+    private static Opened opened(FutureTask<Opened> opening) throws Exception {
+        try {
+            return opening.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static void closeWhenOpened(FutureTask<Opened> opening) {
+        try {
+            opening.get().workspace().close();
+        } catch (ExecutionException | InterruptedException | RuntimeException ignored) {
+            // nothing was opened, or the reason is reported by the caller
+        }
+    }
+
+    private int merge(Workspace workspace, MergePreview preview, Database.Backup backup) throws IOException {
+        StringWriter report = new StringWriter();
+        print(preview, new PrintWriter(report));
+        System.out.print(report); // in one write: line by line, the console costs more than the merge's reading
+        Set<Integer> accepted = preview.changes().stream().filter(FieldChange::acceptedByDefault)
+                .map(FieldChange::id).collect(Collectors.toSet());
+        long notApplied = preview.changes().stream().filter(c -> !c.acceptedByDefault()
+                && c.status() != MergePreview.Status.DUPLICATE).count();
+        if (dryRun || preview.plan() == null) {
+            if (backup != null) {
+                Files.deleteIfExists(backup.zip()); // nothing to apply: a backup is not needed
+            }
+            System.out.printf("Dry run: %d changes would be applied, %d need a decision or are invalid,"
+                    + " %d files refused. Nothing was changed.%n", accepted.size(), notApplied,
+                    preview.refusedFiles());
+        } else {
+            FormMerge.Result result = FormMerge.apply(workspace, preview, accepted, backup);
+            System.out.printf("Merged %d forms: %d fields of %d measures changed. Backup: %s%n",
+                    result.submissions().size(), result.fieldsChanged(), result.measuresChanged(),
+                    result.backup());
+        }
+        if (preview.refusedFiles() > 0 || notApplied > 0) {
+            System.err.printf("sesaku-desk: merge: %d files refused, %d changes not applied"
+                    + " (conflicts or invalid text); see the report above%n", preview.refusedFiles(), notApplied);
+            return Cli.FAILED;
+        }
+        return 0;
+    }
+
+    static void print(MergePreview preview, PrintWriter out) {
         for (FileReport file : preview.files()) {
             if (file.refused()) {
                 out.println("REFUSED " + file.errorText());

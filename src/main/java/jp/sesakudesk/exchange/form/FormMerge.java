@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -32,6 +36,7 @@ import jp.sesakudesk.exchange.form.MergePreview.FieldChange;
 import jp.sesakudesk.exchange.form.MergePreview.FileReport;
 import jp.sesakudesk.exchange.form.MergePreview.Status;
 import jp.sesakudesk.i18n.Message;
+import jp.sesakudesk.storage.Database;
 import jp.sesakudesk.storage.MeasureUpdate;
 import jp.sesakudesk.workspace.Workspace;
 
@@ -71,10 +76,53 @@ public final class FormMerge {
      * reported as refused; the others are still previewed.
      */
     public static MergePreview preview(Workspace workspace, List<Path> files) {
+        return preview(workspace, read(files));
+    }
+
+    /** Returned forms read from their files, not yet checked against a database. */
+    public record ReadForms(List<FileReport> files) {
+    }
+
+    /**
+     * Reads the files, on as many threads as there are processors; needs no database, so that it
+     * can run while one is opened. A file that cannot be read is reported as refused.
+     */
+    public static ReadForms read(List<Path> files) {
+        int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            return new ReadForms(files.stream().map(FormMerge::readFile).toList());
+        }
+        ExecutorService readers = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "form-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<FileReport>> reading = new ArrayList<>();
+            for (Path file : files) {
+                reading.add(readers.submit(() -> readFile(file)));
+            }
+            List<FileReport> reports = new ArrayList<>();
+            for (Future<FileReport> report : reading) {
+                reports.add(report.get());
+            }
+            return new ReadForms(reports);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading forms", e);
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    /** Checks forms already read against the database and works out what merging them would change. */
+    public static MergePreview preview(Workspace workspace, ReadForms read) {
         Known known = new Known(workspace);
         List<FileReport> reports = new ArrayList<>();
-        for (Path file : files) {
-            reports.add(readFile(known, file));
+        for (FileReport report : read.files()) {
+            reports.add(report.refused() ? report : checked(known, report));
         }
         FiscalYear year = reports.stream().filter(r -> !r.refused()).findFirst()
                 .map(r -> FiscalYear.of(r.form().fiscalYear())).orElse(null);
@@ -126,19 +174,23 @@ public final class FormMerge {
         }
     }
 
-    private static FileReport readFile(Known known, Path file) {
-        String name = file.getFileName().toString();
+    private static FileReport readFile(Path file) {
         try {
             ReturnedForm form = FormReader.read(file);
-            Message refusal = refusal(known, form);
-            String department = known.department(form.department());
             List<Message> problems = form.measures().stream().flatMap(m -> m.problems().stream()).toList();
-            return new FileReport(file, form.sha256(), form, department, refusal, form.warnings(), problems);
+            return new FileReport(file, form.sha256(), form, null, null, form.warnings(), problems);
         } catch (FormException e) {
             return refused(file, e.reason());
         } catch (IOException e) {
             return refused(file, Message.of("form.unreadable", String.valueOf(e.getMessage())));
         }
+    }
+
+    /** A form as read, with its department's current name, or refused when the database cannot take it. */
+    private static FileReport checked(Known known, FileReport read) {
+        ReturnedForm form = read.form();
+        return new FileReport(read.file(), read.sha256(), form, known.department(form.department()),
+                refusal(known, form), read.warnings(), read.problems());
     }
 
     private static FileReport refused(Path file, Message error) {
@@ -252,6 +304,16 @@ public final class FormMerge {
     }
 
     /**
+     * Writes the backup that a merge is applied after into the data folder's {@code backups} folder.
+     * Taken while the forms are being read it costs no time of its own; {@link #apply(Workspace,
+     * MergePreview, Set, Database.Backup)} takes a new one if anything was written since.
+     */
+    public static Database.Backup backup(Workspace workspace) {
+        return workspace.database().backup(workspace.folder().resolve("backups")
+                .resolve("before-merge-" + LocalDateTime.now().format(BACKUP_TIME) + ".zip"));
+    }
+
+    /**
      * Applies the accepted changes in one transaction after writing a backup of the database into
      * the data folder's {@code backups} folder. At most one change per field may be accepted.
      *
@@ -260,6 +322,17 @@ public final class FormMerge {
      *                                  change is accepted
      */
     public static Result apply(Workspace workspace, MergePreview preview, Set<Integer> accepted) {
+        return apply(workspace, preview, accepted, null);
+    }
+
+    /**
+     * Applies the accepted changes as {@link #apply(Workspace, MergePreview, Set)} does, after the
+     * backup given when it still holds what the database holds, else after a new one.
+     *
+     * @param backup a backup from {@link #backup(Workspace)}, or null
+     */
+    public static Result apply(Workspace workspace, MergePreview preview, Set<Integer> accepted,
+                               Database.Backup backup) {
         Map<String, MeasureContent> updated = new LinkedHashMap<>();
         Map<String, Map<MeasureField, ChangeSource>> sources = new LinkedHashMap<>();
         Map<String, Integer> changesPerFile = new HashMap<>();
@@ -293,12 +366,11 @@ public final class FormMerge {
                 .map(f -> new Submission(f.department(), f.form().formId(), f.fileName(), f.sha256(),
                         f.form().exportedAt(), now, changesPerFile.getOrDefault(f.fileName(), 0)))
                 .toList();
-        Path backup = workspace.folder().resolve("backups")
-                .resolve("before-merge-" + LocalDateTime.now().format(BACKUP_TIME) + ".zip");
-        workspace.database().backup(backup);
+        Database.Backup before = backup != null && workspace.database().isCurrent(backup) ? backup
+                : backup(workspace);
         workspace.store().saveMeasures(preview.plan(), preview.fiscalYear(), updates, submissions);
         LOG.info("merged {} forms: {} fields of {} measures changed (backup {})", submissions.size(), fields,
-                updates.size(), backup.getFileName());
-        return new Result(fields, updates.size(), submissions, backup);
+                updates.size(), before.zip().getFileName());
+        return new Result(fields, updates.size(), submissions, before.zip());
     }
 }
