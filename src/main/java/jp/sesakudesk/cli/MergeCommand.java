@@ -5,9 +5,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
@@ -17,10 +21,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import jp.sesakudesk.domain.Edition;
 import jp.sesakudesk.exchange.form.FormMerge;
 import jp.sesakudesk.exchange.form.MergePreview;
 import jp.sesakudesk.exchange.form.MergePreview.FieldChange;
 import jp.sesakudesk.exchange.form.MergePreview.FileReport;
+import jp.sesakudesk.exchange.form.ReturnedForm;
 import jp.sesakudesk.storage.Database;
 import jp.sesakudesk.storage.DatabaseUnavailableException;
 import jp.sesakudesk.workspace.Workspace;
@@ -52,32 +58,43 @@ final class MergeCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no .xlsx file in " + paths);
         }
-        FutureTask<Opened> opening = new FutureTask<>(this::openAndBackUp);
+        CompletableFuture<ReturnedForm> firstForm = new CompletableFuture<>();
+        FutureTask<Opened> opening = new FutureTask<>(() -> openAndBackUp(firstForm));
         Thread opener = new Thread(opening, "workspace-opening");
         opener.setDaemon(true);
         opener.start();
         FormMerge.ReadForms read;
         try {
-            read = FormMerge.read(files);
+            read = FormMerge.read(files, firstForm::complete);
         } catch (RuntimeException e) {
+            firstForm.complete(null);
             closeWhenOpened(opening);
             throw e;
         }
+        firstForm.complete(null);
         Opened opened = opened(opening);
         try (Workspace workspace = opened.workspace()) {
-            return merge(workspace, FormMerge.preview(workspace, read), opened.backup());
+            return merge(workspace, FormMerge.preview(workspace, read, opened.edition()), opened.backup());
         }
     }
 
-    /** The workspace, and the backup the merge will be applied after (none for a dry run). */
-    private record Opened(Workspace workspace, Database.Backup backup) {
+    /**
+     * The workspace, the backup the merge will be applied after (none for a dry run) and the edition
+     * of the first form read (null when there is none).
+     */
+    private record Opened(Workspace workspace, Database.Backup backup, Edition edition) {
     }
 
-    /** Opens the workspace and, unless this is a dry run, backs it up: all while the forms are read. */
-    private Opened openAndBackUp() throws DatabaseUnavailableException {
+    /**
+     * Opens the workspace, backs it up unless this is a dry run, and reads the edition the first form
+     * read is for: all while the forms are being read.
+     */
+    private Opened openAndBackUp(CompletableFuture<ReturnedForm> firstForm) throws DatabaseUnavailableException {
         Workspace workspace = common.open();
         try {
-            return new Opened(workspace, dryRun ? null : FormMerge.backup(workspace));
+            Database.Backup backup = dryRun ? null : FormMerge.backup(workspace);
+            ReturnedForm form = firstForm.join();
+            return new Opened(workspace, backup, form == null ? null : FormMerge.editionOf(workspace, form));
         } catch (RuntimeException e) {
             workspace.close();
             throw e;
@@ -130,6 +147,8 @@ final class MergeCommand implements Callable<Integer> {
     }
 
     static void print(MergePreview preview, PrintWriter out) {
+        Map<FileReport, List<FieldChange>> byFile = new IdentityHashMap<>();
+        preview.changes().forEach(c -> byFile.computeIfAbsent(c.source(), f -> new ArrayList<>()).add(c));
         for (FileReport file : preview.files()) {
             if (file.refused()) {
                 out.println("REFUSED " + file.errorText());
@@ -140,13 +159,11 @@ final class MergeCommand implements Callable<Integer> {
                     file.form().measures().size());
             file.warnings().forEach(w -> out.println("  warning: " + w.english()));
             file.problems().forEach(p -> out.println("  problem: " + p.english()));
-            for (FieldChange change : preview.changes()) {
-                if (change.source() == file) {
-                    out.printf("  %s %s [%s] %s%s%n", change.measureId(), change.measureName(), change.field(),
-                            change.status(), change.reason() == null ? "" : ": " + change.reason().english());
-                    out.println("    old: " + oneLine(change.oldText()));
-                    out.println("    new: " + oneLine(change.newText()));
-                }
+            for (FieldChange change : byFile.getOrDefault(file, List.of())) {
+                out.println("  " + change.measureId() + " " + change.measureName() + " [" + change.field() + "] "
+                        + change.status() + (change.reason() == null ? "" : ": " + change.reason().english()));
+                out.println("    old: " + oneLine(change.oldText()));
+                out.println("    new: " + oneLine(change.newText()));
             }
         }
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -88,9 +89,17 @@ public final class FormMerge {
      * can run while one is opened. A file that cannot be read is reported as refused.
      */
     public static ReadForms read(List<Path> files) {
+        return read(files, form -> { });
+    }
+
+    /**
+     * Reads the files as {@link #read(List)} does, telling {@code whenRead} of every form read, on
+     * the thread that read it, e.g. to find the edition they are for meanwhile.
+     */
+    public static ReadForms read(List<Path> files, Consumer<ReturnedForm> whenRead) {
         int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
         if (threads <= 1) {
-            return new ReadForms(files.stream().map(FormMerge::readFile).toList());
+            return new ReadForms(files.stream().map(file -> readFile(file, whenRead)).toList());
         }
         ExecutorService readers = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "form-reader");
@@ -100,7 +109,7 @@ public final class FormMerge {
         try {
             List<Future<FileReport>> reading = new ArrayList<>();
             for (Path file : files) {
-                reading.add(readers.submit(() -> readFile(file)));
+                reading.add(readers.submit(() -> readFile(file, whenRead)));
             }
             List<FileReport> reports = new ArrayList<>();
             for (Future<FileReport> report : reading) {
@@ -119,6 +128,21 @@ public final class FormMerge {
 
     /** Checks forms already read against the database and works out what merging them would change. */
     public static MergePreview preview(Workspace workspace, ReadForms read) {
+        return preview(workspace, read, null);
+    }
+
+    /** The edition a form is for, or null when the database has none such. */
+    public static Edition editionOf(Workspace workspace, ReturnedForm form) {
+        return workspace.store().edition(form.plan(), FiscalYear.of(form.fiscalYear())).orElse(null);
+    }
+
+    /**
+     * Previews as {@link #preview(Workspace, ReadForms)} does, taking the edition given when it is
+     * the one the forms are for rather than reading it again.
+     *
+     * @param given an edition read from the database since it was last written, or null
+     */
+    public static MergePreview preview(Workspace workspace, ReadForms read, Edition given) {
         Known known = new Known(workspace);
         List<FileReport> reports = new ArrayList<>();
         for (FileReport report : read.files()) {
@@ -130,7 +154,8 @@ public final class FormMerge {
         if (year == null) {
             return new MergePreview(null, null, reports, List.of(), Map.of());
         }
-        Edition edition = workspace.store().edition(plan, year).orElseThrow();
+        Edition edition = given != null && given.plan().equals(plan) && given.fiscalYear().equals(year) ? given
+                : workspace.store().edition(plan, year).orElseThrow();
         List<FileReport> checked = new ArrayList<>();
         for (FileReport report : reports) {
             checked.add(report.refused() ? report : sameEdition(report, plan, year));
@@ -174,9 +199,10 @@ public final class FormMerge {
         }
     }
 
-    private static FileReport readFile(Path file) {
+    private static FileReport readFile(Path file, Consumer<ReturnedForm> whenRead) {
         try {
             ReturnedForm form = FormReader.read(file);
+            whenRead.accept(form);
             List<Message> problems = form.measures().stream().flatMap(m -> m.problems().stream()).toList();
             return new FileReport(file, form.sha256(), form, null, null, form.warnings(), problems);
         } catch (FormException e) {
