@@ -49,7 +49,6 @@ public final class Cli {
 
         /** Opens the data folder given with --data, or the user's. */
         Workspace open() throws DatabaseUnavailableException {
-            LogSetup.awaitReady();
             return Workspace.open(DataFolder.resolve(data));
         }
 

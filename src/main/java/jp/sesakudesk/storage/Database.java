@@ -18,6 +18,8 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jp.sesakudesk.logging.LogSetup;
+
 /**
  * The embedded H2 database file in a data folder: opened, locked against a second writer, and
  * migrated to the current schema on open.
@@ -62,12 +64,15 @@ public final class Database implements AutoCloseable {
         // The default lock (the operating system's lock on the file) is released even when a process dies.
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME);
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        String opened;
         try (Connection probe = pool.getConnection()) {
-            LOG.debug("opened {}", probe.getMetaData().getURL());
+            opened = probe.getMetaData().getURL();
         } catch (SQLException e) {
             pool.dispose();
             throw new DatabaseUnavailableException(reasonOf(e, folder, file), file, e);
         }
+        LogSetup.awaitReady(); // opening the file takes long enough for logging to be set up meanwhile
+        LOG.debug("opened {}", opened);
         Database database = new Database(file, pool);
         try {
             database.migrate();
