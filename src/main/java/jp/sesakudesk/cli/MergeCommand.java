@@ -65,7 +65,9 @@ final class MergeCommand implements Callable<Integer> {
         opener.start();
         FormMerge.ReadForms read;
         try {
-            read = FormMerge.read(files, firstForm::complete);
+            // One processor opens the database meanwhile; a reader more would only take turns with it.
+            int readers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+            read = FormMerge.read(files, readers, firstForm::complete);
         } catch (RuntimeException e) {
             firstForm.complete(null);
             closeWhenOpened(opening);

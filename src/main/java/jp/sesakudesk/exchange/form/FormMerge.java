@@ -89,15 +89,16 @@ public final class FormMerge {
      * can run while one is opened. A file that cannot be read is reported as refused.
      */
     public static ReadForms read(List<Path> files) {
-        return read(files, form -> { });
+        return read(files, Runtime.getRuntime().availableProcessors(), form -> { });
     }
 
     /**
-     * Reads the files as {@link #read(List)} does, telling {@code whenRead} of every form read, on
-     * the thread that read it, e.g. to find the edition they are for meanwhile.
+     * Reads the files as {@link #read(List)} does, on at most {@code threads} threads, telling
+     * {@code whenRead} of every form read, on the thread that read it, e.g. to find the edition they
+     * are for meanwhile.
      */
-    public static ReadForms read(List<Path> files, Consumer<ReturnedForm> whenRead) {
-        int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+    public static ReadForms read(List<Path> files, int threads, Consumer<ReturnedForm> whenRead) {
+        threads = Math.min(files.size(), threads);
         if (threads <= 1) {
             return new ReadForms(files.stream().map(file -> readFile(file, whenRead)).toList());
         }
