@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
 
 import jp.sesakudesk.domain.Edition;
 import jp.sesakudesk.exchange.form.FormMerge;
+import jp.sesakudesk.exchange.form.FormReading;
 import jp.sesakudesk.exchange.form.MergePreview;
 import jp.sesakudesk.exchange.form.MergePreview.FieldChange;
 import jp.sesakudesk.exchange.form.MergePreview.FileReport;
@@ -59,21 +60,21 @@ final class MergeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no .xlsx file in " + paths);
         }
         CompletableFuture<ReturnedForm> firstForm = new CompletableFuture<>();
-        FutureTask<Opened> opening = new FutureTask<>(() -> openAndBackUp(firstForm));
+        FormReading reading = new FormReading(files, firstForm::complete);
+        FutureTask<Opened> opening = new FutureTask<>(() -> openAndBackUp(firstForm, reading));
         Thread opener = new Thread(opening, "workspace-opening");
         opener.setDaemon(true);
         opener.start();
         FormMerge.ReadForms read;
         try {
-            // One processor opens the database meanwhile; a reader more would only take turns with it.
-            int readers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-            read = FormMerge.read(files, readers, firstForm::complete);
+            reading.takePart();
+            firstForm.complete(null);
+            read = reading.result();
         } catch (RuntimeException e) {
             firstForm.complete(null);
             closeWhenOpened(opening);
             throw e;
         }
-        firstForm.complete(null);
         Opened opened = opened(opening);
         try (Workspace workspace = opened.workspace()) {
             return merge(workspace, FormMerge.preview(workspace, read, opened.edition()), opened.backup());
@@ -89,14 +90,17 @@ final class MergeCommand implements Callable<Integer> {
 
     /**
      * Opens the workspace, backs it up unless this is a dry run, and reads the edition the first form
-     * read is for: all while the forms are being read.
+     * read is for, all while the forms are being read; then helps read the forms left.
      */
-    private Opened openAndBackUp(CompletableFuture<ReturnedForm> firstForm) throws DatabaseUnavailableException {
+    private Opened openAndBackUp(CompletableFuture<ReturnedForm> firstForm, FormReading reading)
+            throws DatabaseUnavailableException {
         Workspace workspace = common.open();
         try {
             Database.Backup backup = dryRun ? null : FormMerge.backup(workspace);
             ReturnedForm form = firstForm.join();
-            return new Opened(workspace, backup, form == null ? null : FormMerge.editionOf(workspace, form));
+            Edition edition = form == null ? null : FormMerge.editionOf(workspace, form);
+            reading.takePart();
+            return new Opened(workspace, backup, edition);
         } catch (RuntimeException e) {
             workspace.close();
             throw e;

@@ -14,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -89,42 +85,22 @@ public final class FormMerge {
      * can run while one is opened. A file that cannot be read is reported as refused.
      */
     public static ReadForms read(List<Path> files) {
-        return read(files, Runtime.getRuntime().availableProcessors(), form -> { });
+        return read(files, Runtime.getRuntime().availableProcessors());
     }
 
     /**
-     * Reads the files as {@link #read(List)} does, on at most {@code threads} threads, telling
-     * {@code whenRead} of every form read, on the thread that read it, e.g. to find the edition they
-     * are for meanwhile.
+     * Reads the files as {@link #read(List)} does, on at most {@code threads} threads, the calling
+     * one among them.
      */
-    public static ReadForms read(List<Path> files, int threads, Consumer<ReturnedForm> whenRead) {
-        threads = Math.min(files.size(), threads);
-        if (threads <= 1) {
-            return new ReadForms(files.stream().map(file -> readFile(file, whenRead)).toList());
+    public static ReadForms read(List<Path> files, int threads) {
+        FormReading reading = new FormReading(files, form -> { });
+        for (int i = 1; i < Math.min(files.size(), threads); i++) {
+            Thread reader = new Thread(reading::takePart, "form-reader");
+            reader.setDaemon(true);
+            reader.start();
         }
-        ExecutorService readers = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "form-reader");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<FileReport>> reading = new ArrayList<>();
-            for (Path file : files) {
-                reading.add(readers.submit(() -> readFile(file, whenRead)));
-            }
-            List<FileReport> reports = new ArrayList<>();
-            for (Future<FileReport> report : reading) {
-                reports.add(report.get());
-            }
-            return new ReadForms(reports);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading forms", e);
-        } finally {
-            readers.shutdownNow();
-        }
+        reading.takePart();
+        return reading.result();
     }
 
     /** Checks forms already read against the database and works out what merging them would change. */
@@ -200,7 +176,7 @@ public final class FormMerge {
         }
     }
 
-    private static FileReport readFile(Path file, Consumer<ReturnedForm> whenRead) {
+    static FileReport readFile(Path file, Consumer<ReturnedForm> whenRead) {
         try {
             ReturnedForm form = FormReader.read(file);
             whenRead.accept(form);
