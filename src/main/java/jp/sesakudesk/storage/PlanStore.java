@@ -398,8 +398,8 @@ public final class PlanStore {
             throws SQLException {
         Batches listings = new Batches();
         for (Pillar pillar : pillars) {
-            long pillarId = insertReturningId(connection, "INSERT INTO pillar (edition_id, no, title) VALUES (?, ?, ?)",
-                    editionId, pillar.no(), pillar.title());
+            long pillarId = insertReturningId(connection,
+                    "INSERT INTO pillar (edition_id, no, title) VALUES (?, ?, ?)", editionId, pillar.no(), pillar.title());
             for (Category category : pillar.categories()) {
                 long categoryId = insertReturningId(connection,
                         "INSERT INTO category (pillar_id, no, title) VALUES (?, ?, ?)",
