@@ -118,7 +118,9 @@ final class MergeCommand implements Callable<Integer> {
     private static void closeWhenOpened(FutureTask<Opened> opening) {
         try {
             opening.get().workspace().close();
-        } catch (ExecutionException | InterruptedException | RuntimeException ignored) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException ignored) {
             // nothing was opened, or the reason is reported by the caller
         }
     }
@@ -126,7 +128,7 @@ final class MergeCommand implements Callable<Integer> {
     private int merge(Workspace workspace, MergePreview preview, Database.Backup backup) throws IOException {
         StringWriter report = new StringWriter();
         print(preview, new PrintWriter(report));
-        System.out.print(report); // in one write: line by line, the console costs more than the merge's reading
+        System.out.print(report); // in one write, not a flush per line: the report has thousands of lines
         Set<Integer> accepted = preview.changes().stream().filter(FieldChange::acceptedByDefault)
                 .map(FieldChange::id).collect(Collectors.toSet());
         long notApplied = preview.changes().stream().filter(c -> !c.acceptedByDefault()
