@@ -137,10 +137,14 @@ public final class FormMerge {
         for (FileReport report : reports) {
             checked.add(report.refused() ? report : sameEdition(report, plan, year));
         }
+        // Each file's changes are worked out on their own, on as many threads as the common pool has.
+        List<List<FieldChange>> perFile = checked.parallelStream()
+                .map(report -> report.refused() ? List.<FieldChange>of() : changesOf(report, edition, 0)).toList();
         List<FieldChange> changes = new ArrayList<>();
-        for (FileReport report : checked) {
-            if (!report.refused()) {
-                changes.addAll(changesOf(report, edition, changes.size()));
+        for (List<FieldChange> fileChanges : perFile) {
+            for (FieldChange c : fileChanges) {
+                changes.add(new FieldChange(changes.size(), c.source(), c.measureId(), c.measureName(), c.field(),
+                        c.oldText(), c.newText(), c.proposed(), c.status(), c.reason()));
             }
         }
         changes = markCrossFileConflicts(changes);
