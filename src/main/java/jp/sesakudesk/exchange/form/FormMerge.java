@@ -139,7 +139,7 @@ public final class FormMerge {
         }
         // Each file's changes are worked out on their own, on as many threads as the common pool has.
         List<List<FieldChange>> perFile = checked.parallelStream()
-                .map(report -> report.refused() ? List.<FieldChange>of() : changesOf(report, edition, 0)).toList();
+                .map(report -> report.refused() ? List.<FieldChange>of() : changesOf(report, edition)).toList();
         List<FieldChange> changes = new ArrayList<>();
         for (List<FieldChange> fileChanges : perFile) {
             for (FieldChange c : fileChanges) {
@@ -232,7 +232,8 @@ public final class FormMerge {
 
     // --- finding changes -------------------------------------------------------------------------
 
-    private static List<FieldChange> changesOf(FileReport report, Edition edition, int firstId) {
+    /** The file's changes, numbered from 0 within the file. */
+    private static List<FieldChange> changesOf(FileReport report, Edition edition) {
         List<FieldChange> changes = new ArrayList<>();
         for (ReturnedForm.Entry entry : report.form().measures()) {
             MeasureContent current = edition.measures().get(entry.measureId());
@@ -267,7 +268,7 @@ public final class FormMerge {
                     status = Status.CHANGED_SINCE_EXPORT;
                     reason = Message.of("merge.reason.changedSinceExport");
                 }
-                changes.add(new FieldChange(firstId + changes.size(), report, entry.measureId(), current.name(),
+                changes.add(new FieldChange(changes.size(), report, entry.measureId(), current.name(),
                         field, storedText, formText, proposed, status, reason));
             }
         }
