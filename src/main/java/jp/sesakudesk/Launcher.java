@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import jp.sesakudesk.cli.Cli;
+import jp.sesakudesk.logging.LogSetup;
 import jp.sesakudesk.workspace.DataFolder;
 
 /**
@@ -21,6 +22,7 @@ public final class Launcher {
         System.setProperty("sesaku.logDir", dataFolder.resolve("logs").toString());
         boolean headless = Arrays.stream(args).anyMatch(Cli.COMMANDS::contains);
         if (headless) {
+            LogSetup.startInBackground();
             System.exit(Cli.run(args));
         }
         jp.sesakudesk.ui.DesktopApp.launchWith(dataFolder);

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import jp.sesakudesk.domain.Edition;
 import jp.sesakudesk.domain.FiscalYear;
 import jp.sesakudesk.domain.FiscalYearRange;
+import jp.sesakudesk.logging.LogSetup;
 import jp.sesakudesk.storage.DatabaseUnavailableException;
 import jp.sesakudesk.workspace.DataFolder;
 import jp.sesakudesk.workspace.Workspace;
@@ -102,6 +103,7 @@ public final class Cli {
         commandLine.setExitCodeExceptionMapper(e -> FAILED);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             cl.getErr().println("sesaku-desk: " + cl.getCommandName() + ": " + oneLine(e));
+            LogSetup.awaitReady();
             org.slf4j.LoggerFactory.getLogger(Cli.class).error("command failed", e);
             return FAILED;
         });

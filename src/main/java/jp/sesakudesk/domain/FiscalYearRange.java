@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public record FiscalYearRange(FiscalYear from, FiscalYear to) {
 
     private static final String WAVE_DASHES = "～〜~";
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern WAVE = Pattern.compile("[" + WAVE_DASHES + "]");
     private static final Pattern YEAR = Pattern.compile("(令和|平成|昭和)(元|\\d{1,2})年度?|(\\d{4})年度?");
     private static final Pattern LABEL = Pattern.compile(
             "(?<from>" + YEAR.pattern() + ")(?<wave>[" + WAVE_DASHES + "](?<to>" + YEAR.pattern() + ")?)?");
@@ -75,7 +77,7 @@ public record FiscalYearRange(FiscalYear from, FiscalYear to) {
         // NFKC turns full-width digits and the full-width tilde into ASCII; keep the wave dash as one
         // character class so that every way of writing "from then on" reads the same.
         String text = Normalizer.normalize(label, Normalizer.Form.NFKC);
-        return text.replaceAll("\\s+", "").replaceAll("[" + WAVE_DASHES + "]", "～");
+        return WAVE.matcher(SPACE.matcher(text).replaceAll("")).replaceAll("～");
     }
 
     private static FiscalYear year(String era, String eraYear, String western) {

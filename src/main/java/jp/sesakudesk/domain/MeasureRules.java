@@ -93,6 +93,12 @@ public final class MeasureRules {
 
     /** True when the text holds control characters other than line breaks and tabs. */
     public static boolean hasControlCharacters(String text) {
-        return text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 }

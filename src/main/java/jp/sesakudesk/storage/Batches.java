@@ -1,56 +1,55 @@
 package jp.sesakudesk.storage;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jooq.BatchBindStep;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Identity;
-import org.jooq.Table;
-import org.jooq.TableRecord;
-
 /**
- * Inserts many records as JDBC batches of one prepared statement per table. jOOQ's own
- * {@code batchInsert} renders every record's SQL anew, which costs seconds for a merge of
- * thousands of fields.
+ * Rows to write, grouped by statement, and written as JDBC batches of one prepared statement per
+ * statement text: thousands of change records cost one round of binding each, not a query each.
  */
 final class Batches {
 
     private static final int CHUNK = 1000;
 
-    private Batches() {
+    private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+
+    /** Adds a row for the statement; statements run in the order they were first added. */
+    void add(String sql, Object... values) {
+        rows.computeIfAbsent(sql, k -> new ArrayList<>()).add(values);
     }
 
-    static void insert(DSLContext db, List<? extends TableRecord<?>> records) {
-        Map<Table<?>, List<TableRecord<?>>> byTable = new LinkedHashMap<>();
-        for (TableRecord<?> record : records) {
-            byTable.computeIfAbsent(record.getTable(), t -> new ArrayList<>()).add(record);
-        }
-        byTable.forEach((table, rows) -> insert(db, table, rows));
+    boolean isEmpty() {
+        return rows.isEmpty();
     }
 
-    private static void insert(DSLContext db, Table<?> table, List<TableRecord<?>> rows) {
-        Identity<?, ?> identity = table.getIdentity();
-        List<Field<?>> fields = new ArrayList<>();
-        for (Field<?> field : table.fields()) {
-            boolean generated = identity != null && identity.getField().equals(field) && rows.get(0).get(field) == null;
-            if (!generated) {
-                fields.add(field);
-            }
+    /** Runs every statement over its rows on the connection, in the order they were first added. */
+    void run(Connection connection) throws SQLException {
+        for (Map.Entry<String, List<Object[]>> statement : rows.entrySet()) {
+            run(connection, statement.getKey(), statement.getValue());
         }
-        for (int start = 0; start < rows.size(); start += CHUNK) {
-            BatchBindStep batch = db.batch(db.insertInto(table).columns(fields).values(new Object[fields.size()]));
-            for (TableRecord<?> row : rows.subList(start, Math.min(rows.size(), start + CHUNK))) {
-                Object[] values = new Object[fields.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = row.get(fields.get(i));
+    }
+
+    static void run(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    statement.setObject(i + 1, row[i]);
                 }
-                batch.bind(values);
+                statement.addBatch();
+                if (++pending == CHUNK) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
             }
-            batch.execute();
+            if (pending > 0) {
+                statement.executeBatch();
+            }
         }
     }
 }

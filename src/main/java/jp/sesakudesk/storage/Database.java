@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -16,6 +17,8 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import jp.sesakudesk.logging.LogSetup;
 
 /**
  * The embedded H2 database file in a data folder: opened, locked against a second writer, and
@@ -31,6 +34,9 @@ public final class Database implements AutoCloseable {
      */
     static final String SCHEMA_VERSION = "2";
 
+    /** Texts up to this size stay in their rows: under the rules' limits, every text and change record. */
+    static final int IN_ROW_TEXT_BYTES = 16 * 1024;
+
     /** The database file's name without H2's {@code .mv.db} ending. */
     public static final String FILE_NAME = "sesaku-desk";
 
@@ -42,6 +48,8 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final JdbcConnectionPool pool;
     private volatile DSLContext dsl;
+    /** Committed write transactions since the database was opened; the file is locked to this process. */
+    private final AtomicLong writes = new AtomicLong();
 
     private Database(Path file, JdbcConnectionPool pool) {
         this.file = file;
@@ -59,15 +67,19 @@ public final class Database implements AutoCloseable {
         // The default lock (the operating system's lock on the file) is released even when a process dies.
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME);
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        String opened;
         try (Connection probe = pool.getConnection()) {
-            LOG.debug("opened {}", probe.getMetaData().getURL());
+            opened = probe.getMetaData().getURL();
         } catch (SQLException e) {
             pool.dispose();
             throw new DatabaseUnavailableException(reasonOf(e, folder, file), file, e);
         }
+        LogSetup.awaitReady(); // opening the file takes long enough for logging to be set up meanwhile
+        LOG.debug("opened {}", opened);
         Database database = new Database(file, pool);
         try {
             database.migrate();
+            database.keepTextsInRows();
         } catch (FlywayException e) {
             database.close();
             throw new DatabaseUnavailableException(DatabaseUnavailableException.Reason.UNREADABLE, file, e);
@@ -104,6 +116,26 @@ public final class Database implements AutoCloseable {
         LOG.debug("schema migrated in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * Has H2 keep texts of up to {@value #IN_ROW_TEXT_BYTES} bytes in their rows (a setting stored in
+     * the database). By default it moves every text over 256 bytes, about 85 Japanese characters,
+     * into a separate LOB store, which about doubled the time to write a merge's change records.
+     */
+    private void keepTextsInRows() {
+        try (Connection connection = pool.getConnection();
+             var statement = connection.createStatement()) {
+            try (var result = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'MAX_LENGTH_INPLACE_LOB'")) {
+                if (result.next() && String.valueOf(IN_ROW_TEXT_BYTES).equals(result.getString(1))) {
+                    return;
+                }
+            }
+            statement.execute("SET MAX_LENGTH_INPLACE_LOB " + IN_ROW_TEXT_BYTES);
+        } catch (SQLException e) {
+            LOG.warn("texts stay in H2's LOB store: {}", e.getMessage());
+        }
+    }
+
     /** True when Flyway's history says the newest migration was applied successfully. */
     private boolean isCurrent() {
         try (Connection connection = pool.getConnection()) {
@@ -123,8 +155,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The jOOQ context for writing, created on first use (see {@link EditionReader} for why). */
-    DSLContext dsl() {
+    /** The jOOQ context of the queries behind the history and submissions views, created on first use. */
+    private DSLContext dsl() {
         DSLContext context = dsl;
         if (context == null) {
             synchronized (this) {
@@ -137,8 +169,46 @@ public final class Database implements AutoCloseable {
         return context;
     }
 
+    /** Runs a read-only query through jOOQ, outside any transaction. */
+    <T> T query(java.util.function.Function<DSLContext, T> query) {
+        return query.apply(dsl());
+    }
+
+    /** Work with one JDBC connection. */
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs writes with plain JDBC in one transaction: committed when the work returns, rolled back
+     * when it throws. Exceptions of the work other than {@link SQLException} pass unchanged.
+     */
+    <T> T write(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                writes.incrementAndGet();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot write to the plan database: " + e.getMessage(), e);
+        }
+    }
+
+    /** A backup zip and the state of the database it holds. */
+    public record Backup(Path zip, long writesBefore) {
+    }
+
     /** Writes a consistent copy of the whole database into a zip file, e.g. before a merge. */
-    public void backup(Path zip) {
+    public Backup backup(Path zip) {
+        long before = writes.get();
         try (Connection connection = pool.getConnection();
              var statement = connection.prepareStatement("BACKUP TO ?")) {
             Files.createDirectories(zip.toAbsolutePath().getParent());
@@ -147,6 +217,12 @@ public final class Database implements AutoCloseable {
         } catch (SQLException | IOException e) {
             throw new StorageException("cannot write the backup " + zip + ": " + e.getMessage(), e);
         }
+        return new Backup(zip, before);
+    }
+
+    /** Whether the backup still holds what the database holds: nothing was written since it was taken. */
+    public boolean isCurrent(Backup backup) {
+        return backup.writesBefore() == writes.get();
     }
 
     /** Runs a read on a connection of its own. */

@@ -1,15 +1,14 @@
 package jp.sesakudesk.storage;
 
-import static jp.sesakudesk.storage.schema.Tables.DEPARTMENT;
-import static jp.sesakudesk.storage.schema.Tables.DEPARTMENT_ALIAS;
-
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 import jp.sesakudesk.domain.Department;
 import jp.sesakudesk.domain.MeasureContent;
@@ -33,54 +32,77 @@ public final class DepartmentStore {
      * former one) gains the new former names. All in one transaction.
      */
     public void register(List<Department> departments) {
-        database.dsl().transaction(tx -> {
-            Resolver resolver = new Resolver(tx.dsl());
+        database.write(connection -> {
+            Resolver resolver = new Resolver(connection);
             for (Department department : departments) {
                 long id = resolver.idOf(department);
                 for (String former : department.formerNames()) {
                     resolver.addAlias(id, former);
                 }
             }
+            return null;
         });
     }
 
-    /** Looks names up in one read of the tables, creating departments for names never seen. */
+    /**
+     * Looks names up in one read of the tables, creating departments for names never seen, on the
+     * connection of the transaction it serves.
+     */
     static final class Resolver {
 
-        private final DSLContext dsl;
+        private final Connection connection;
         private final Map<String, Long> idByName = new HashMap<>();
         private final Map<Long, String> nameById = new LinkedHashMap<>();
 
-        Resolver(DSLContext dsl) {
-            this.dsl = dsl;
-            dsl.select(DEPARTMENT.ID, DSL.concat(DEPARTMENT.BUREAU, DEPARTMENT.SECTION)).from(DEPARTMENT).forEach(r -> {
-                idByName.put(r.value2(), r.value1());
-                nameById.put(r.value1(), r.value2());
-            });
-            dsl.selectFrom(DEPARTMENT_ALIAS).forEach(r -> idByName.putIfAbsent(r.getFullName(), r.getDepartmentId()));
+        Resolver(Connection connection) throws SQLException {
+            this.connection = connection;
+            try (Statement statement = connection.createStatement()) {
+                try (ResultSet rs = statement.executeQuery("SELECT id, bureau || section FROM department")) {
+                    while (rs.next()) {
+                        idByName.put(rs.getString(2), rs.getLong(1));
+                        nameById.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+                try (ResultSet rs = statement.executeQuery("SELECT department_id, full_name FROM department_alias")) {
+                    while (rs.next()) {
+                        idByName.putIfAbsent(rs.getString(2), rs.getLong(1));
+                    }
+                }
+            }
         }
 
-        long idOf(String fullName) {
+        long idOf(String fullName) throws SQLException {
             return idOf(Department.parse(fullName));
         }
 
-        long idOf(Department department) {
+        long idOf(Department department) throws SQLException {
             Long id = idByName.get(department.fullName().strip());
             if (id == null) {
-                id = dsl.insertInto(DEPARTMENT, DEPARTMENT.BUREAU, DEPARTMENT.SECTION)
-                        .values(department.bureau(), department.section())
-                        .returning(DEPARTMENT.ID).fetchOne().getId();
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO department (bureau, section) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    insert.setString(1, department.bureau());
+                    insert.setString(2, department.section());
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        id = keys.getLong(1);
+                    }
+                }
                 idByName.put(department.fullName(), id);
                 nameById.put(id, department.fullName());
             }
             return id;
         }
 
-        void addAlias(long id, String formerName) {
+        void addAlias(long id, String formerName) throws SQLException {
             Long known = idByName.get(formerName);
             if (known == null) {
-                dsl.insertInto(DEPARTMENT_ALIAS, DEPARTMENT_ALIAS.DEPARTMENT_ID, DEPARTMENT_ALIAS.FULL_NAME)
-                        .values(id, formerName).execute();
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO department_alias (department_id, full_name) VALUES (?, ?)")) {
+                    insert.setLong(1, id);
+                    insert.setString(2, formerName);
+                    insert.executeUpdate();
+                }
                 idByName.put(formerName, id);
             } else if (known != id) {
                 throw new IllegalArgumentException(formerName + " already names another department");

@@ -25,7 +25,7 @@ import jp.sesakudesk.domain.ScheduleRow;
 /**
  * Reads plans, editions and departments with plain JDBC. Reading is what every start of the
  * application does first, and initialising the query library costs more than the reading itself
- * (about 0.7 s of a 2-core machine's start-up); writes, which come later, go through jOOQ.
+ * (about 0.7 s of a 2-core machine's start-up); the writes are plain JDBC for the same reason.
  * The SQL names the tables of {@code db/migration}; the storage tests read back everything written.
  */
 final class EditionReader {

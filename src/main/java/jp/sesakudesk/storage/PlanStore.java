@@ -1,20 +1,15 @@
 package jp.sesakudesk.storage;
 
-import static jp.sesakudesk.storage.schema.Tables.CATEGORY;
 import static jp.sesakudesk.storage.schema.Tables.CHANGE_RECORD;
 import static jp.sesakudesk.storage.schema.Tables.DEPARTMENT;
-import static jp.sesakudesk.storage.schema.Tables.EDITION;
 import static jp.sesakudesk.storage.schema.Tables.FORM_EXPORT;
-import static jp.sesakudesk.storage.schema.Tables.LISTING;
-import static jp.sesakudesk.storage.schema.Tables.MEASURE;
-import static jp.sesakudesk.storage.schema.Tables.MEASURE_DEPARTMENT;
-import static jp.sesakudesk.storage.schema.Tables.MEASURE_NOTE;
-import static jp.sesakudesk.storage.schema.Tables.MEASURE_TEXT;
-import static jp.sesakudesk.storage.schema.Tables.PILLAR;
-import static jp.sesakudesk.storage.schema.Tables.PLAN;
-import static jp.sesakudesk.storage.schema.Tables.SCHEDULE_ROW;
 import static jp.sesakudesk.storage.schema.Tables.SUBMISSION;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -26,8 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.jooq.DSLContext;
-import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 
 import jp.sesakudesk.domain.Category;
@@ -42,17 +35,11 @@ import jp.sesakudesk.domain.MeasureField;
 import jp.sesakudesk.domain.Pillar;
 import jp.sesakudesk.domain.ScheduleRow;
 import jp.sesakudesk.domain.Submission;
-import jp.sesakudesk.storage.schema.tables.records.ChangeRecordRecord;
-import jp.sesakudesk.storage.schema.tables.records.ListingRecord;
-import jp.sesakudesk.storage.schema.tables.records.MeasureDepartmentRecord;
-import jp.sesakudesk.storage.schema.tables.records.MeasureNoteRecord;
-import jp.sesakudesk.storage.schema.tables.records.MeasureRecord;
-import jp.sesakudesk.storage.schema.tables.records.MeasureTextRecord;
-import jp.sesakudesk.storage.schema.tables.records.ScheduleRowRecord;
 
 /**
  * Reads and writes plans, their editions and the change history. Every write is one transaction:
- * it happens completely or not at all.
+ * it happens completely or not at all. Editions are read and every write is made with plain JDBC
+ * (see {@link EditionReader}); the submissions, progress and history views are queried with jOOQ.
  */
 public final class PlanStore {
 
@@ -89,27 +76,30 @@ public final class PlanStore {
      * the change history and records every field that differs, with the given source.
      */
     public void saveEdition(Edition edition, ChangeSource source) {
-        database.dsl().transaction(tx -> {
-            DSLContext db = tx.dsl();
-            EditionReader reader = reader(db);
-            long planId = planIdCreating(db, edition.plan());
+        database.write(connection -> {
+            EditionReader reader = new EditionReader(connection);
+            long planId = planIdCreating(connection, edition.plan());
             Optional<Long> existing = reader.editionId(edition.plan(), edition.fiscalYear());
             Map<String, MeasureContent> before = existing.map(id -> reader.measures(id, null)).orElse(Map.of());
-            long editionId = existing.orElseGet(() -> insertEdition(db, planId, edition.fiscalYear()));
-            existing.ifPresent(id -> clearEdition(db, id));
-            DepartmentStore.Resolver resolver = new DepartmentStore.Resolver(db);
-            writeMeasures(db, planId, editionId, edition.measures(), resolver);
-            writeStructure(db, editionId, edition.pillars());
-            List<ChangeRecordRecord> changes = new ArrayList<>();
+            long editionId = existing.isPresent() ? existing.get()
+                    : insertEdition(connection, planId, edition.fiscalYear());
+            if (existing.isPresent()) {
+                clearEdition(connection, editionId);
+            }
+            DepartmentStore.Resolver resolver = new DepartmentStore.Resolver(connection);
+            writeMeasures(connection, planId, editionId, edition.measures(), resolver);
+            writeStructure(connection, editionId, edition.pillars());
+            Batches changes = new Batches();
             Instant now = Instant.now();
             before.forEach((id, old) -> {
                 MeasureContent after = edition.measures().get(id);
                 if (after != null) {
-                    changes.addAll(changeRecords(editionId, MeasureUpdate.from(id, old, after, source), old,
-                            resolver.canonical(after), now));
+                    addChangeRecords(changes, editionId, MeasureUpdate.from(id, old, after, source), old,
+                            resolver.canonical(after), now);
                 }
             });
-            Batches.insert(db, changes);
+            changes.run(connection);
+            return null;
         });
     }
 
@@ -128,24 +118,23 @@ public final class PlanStore {
 
     /**
      * Saves several measures and records the submissions they came from, all in one transaction:
-     * either every update is stored with its change records, or none is.
+     * either every update is stored with its change records, or none is. Only the parts of a
+     * measure that changed are rewritten.
      *
      * @return the stored content per measure id
      * @throws StaleEditException when any measure was changed since its update's base was read
      */
     public Map<String, MeasureContent> saveMeasures(String plan, FiscalYear fiscalYear, List<MeasureUpdate> updates,
                                                     List<Submission> submissions) {
-        return database.dsl().transactionResult(tx -> {
-            DSLContext db = tx.dsl();
-            EditionReader reader = reader(db);
+        return database.write(connection -> {
+            EditionReader reader = new EditionReader(connection);
             long editionId = reader.editionId(plan, fiscalYear)
                     .orElseThrow(() -> new IllegalArgumentException("no edition " + plan + " " + fiscalYear));
             Map<String, MeasureContent> stored = reader.measures(editionId, null);
-            DepartmentStore.Resolver resolver = new DepartmentStore.Resolver(db);
+            DepartmentStore.Resolver resolver = new DepartmentStore.Resolver(connection);
             Map<String, MeasureContent> result = new LinkedHashMap<>();
-            List<TableRecord<?>> parts = new ArrayList<>();
-            List<ChangeRecordRecord> changes = new ArrayList<>();
-            Map<String, MeasureContent> rewritten = new LinkedHashMap<>();
+            Batches rewrites = new Batches();
+            Batches changes = new Batches();
             Instant now = Instant.now();
             for (MeasureUpdate update : updates) {
                 MeasureContent current = stored.get(update.measureId());
@@ -156,70 +145,79 @@ public final class PlanStore {
                     throw new StaleEditException(update.measureId());
                 }
                 MeasureContent canonical = resolver.canonical(update.updated());
-                List<ChangeRecordRecord> changed = changeRecords(editionId, update, current, canonical, now);
-                result.put(update.measureId(), changed.isEmpty() ? current : canonical);
-                if (!changed.isEmpty()) {
-                    rewritten.put(update.measureId(), canonical);
-                    addMeasureParts(parts, editionId, update.measureId(), canonical, resolver);
-                    changes.addAll(changed);
+                boolean changed = addChangeRecords(changes, editionId, update, current, canonical, now);
+                result.put(update.measureId(), changed ? canonical : current);
+                if (changed) {
+                    addRewrite(rewrites, editionId, update.measureId(), current, canonical, resolver);
                 }
             }
-            rewriteMeasures(db, editionId, rewritten);
-            Batches.insert(db, parts);
-            Batches.insert(db, changes);
-            insertSubmissions(db, editionId, submissions, resolver);
+            rewrites.run(connection);
+            changes.run(connection);
+            insertSubmissions(connection, editionId, submissions, resolver);
             return result;
         });
     }
 
-    /** Replaces the stored text of the measures; their departments, rows and notes are re-inserted after. */
-    private static void rewriteMeasures(DSLContext db, long editionId, Map<String, MeasureContent> measures) {
-        if (measures.isEmpty()) {
-            return;
+    private static final String UPDATE_TEXT = "UPDATE measure_text SET name = ?, description = ?, status = ?,"
+            + " plans = ?, is_new = ?, revision = revision + 1 WHERE edition_id = ? AND measure_id = ?";
+    private static final String DELETE_DEPARTMENTS =
+            "DELETE FROM measure_department WHERE edition_id = ? AND measure_id = ?";
+    private static final String DELETE_SCHEDULE = "DELETE FROM schedule_row WHERE edition_id = ? AND measure_id = ?";
+    private static final String DELETE_NOTES = "DELETE FROM measure_note WHERE edition_id = ? AND measure_id = ?";
+    private static final String INSERT_DEPARTMENT =
+            "INSERT INTO measure_department (edition_id, measure_id, position, department_id) VALUES (?, ?, ?, ?)";
+    private static final String INSERT_SCHEDULE_ROW = "INSERT INTO schedule_row (edition_id, measure_id, position,"
+            + " from_year, to_year, activity) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_NOTE =
+            "INSERT INTO measure_note (edition_id, measure_id, position, text) VALUES (?, ?, ?, ?)";
+    private static final String INSERT_CHANGE = "INSERT INTO change_record (edition_id, measure_id, field, old_value,"
+            + " new_value, changed_at, source_kind, source_detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_SUBMISSION = "INSERT INTO submission (edition_id, department_id, form_id,"
+            + " file_name, sha256, exported_at, merged_at, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Rewrites a measure's text, and its departments, schedule rows and notes where they differ. */
+    private static void addRewrite(Batches batches, long editionId, String measureId, MeasureContent current,
+                                   MeasureContent updated, DepartmentStore.Resolver resolver) throws SQLException {
+        batches.add(UPDATE_TEXT, updated.name(), updated.description(), updated.status(), updated.plans(),
+                updated.isNew(), editionId, measureId);
+        if (!updated.departments().equals(current.departments())) {
+            batches.add(DELETE_DEPARTMENTS, editionId, measureId);
+            addDepartments(batches, editionId, measureId, updated, resolver);
         }
-        for (var table : List.of(MEASURE_DEPARTMENT, SCHEDULE_ROW, MEASURE_NOTE)) {
-            db.deleteFrom(table).where(table.field("EDITION_ID", Long.class).eq(editionId),
-                    table.field("MEASURE_ID", String.class).in(measures.keySet())).execute();
+        if (!updated.schedule().equals(current.schedule())) {
+            batches.add(DELETE_SCHEDULE, editionId, measureId);
+            addSchedule(batches, editionId, measureId, updated);
         }
-        var update = db.batch(db.update(MEASURE_TEXT)
-                .set(MEASURE_TEXT.NAME, (String) null)
-                .set(MEASURE_TEXT.DESCRIPTION, (String) null)
-                .set(MEASURE_TEXT.STATUS, (String) null)
-                .set(MEASURE_TEXT.PLANS, (String) null)
-                .set(MEASURE_TEXT.IS_NEW, (Boolean) null)
-                .set(MEASURE_TEXT.REVISION, MEASURE_TEXT.REVISION.plus(DSL.inline(1)))
-                .where(MEASURE_TEXT.EDITION_ID.eq((Long) null), MEASURE_TEXT.MEASURE_ID.eq((String) null)));
-        measures.forEach((id, m) -> update.bind(m.name(), m.description(), m.status(), m.plans(), m.isNew(),
-                editionId, id));
-        update.execute();
+        if (!updated.notes().equals(current.notes())) {
+            batches.add(DELETE_NOTES, editionId, measureId);
+            addNotes(batches, editionId, measureId, updated);
+        }
     }
 
-    private static void insertSubmissions(DSLContext db, long editionId, List<Submission> submissions,
-                                          DepartmentStore.Resolver resolver) {
+    private static void insertSubmissions(Connection connection, long editionId, List<Submission> submissions,
+                                          DepartmentStore.Resolver resolver) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
         for (Submission s : submissions) {
-            db.insertInto(SUBMISSION, SUBMISSION.EDITION_ID, SUBMISSION.DEPARTMENT_ID, SUBMISSION.FORM_ID,
-                            SUBMISSION.FILE_NAME, SUBMISSION.SHA256, SUBMISSION.EXPORTED_AT, SUBMISSION.MERGED_AT,
-                            SUBMISSION.CHANGES)
-                    .values(editionId, resolver.idOf(s.department()), s.formId(), s.fileName(), s.sha256(),
-                            local(s.exportedAt()), local(s.mergedAt()), s.changes())
-                    .execute();
+            rows.add(new Object[] {editionId, resolver.idOf(s.department()), s.formId(), s.fileName(), s.sha256(),
+                local(s.exportedAt()), local(s.mergedAt()), s.changes()});
         }
+        Batches.run(connection, INSERT_SUBMISSION, rows);
     }
 
     /** Records forms handed out for an edition: department, form identity, file name, time. */
     public void recordFormExports(String plan, FiscalYear fiscalYear, List<FormExport> exports) {
-        database.dsl().transaction(tx -> {
-            DSLContext db = tx.dsl();
-            long editionId = reader(db).editionId(plan, fiscalYear)
+        database.write(connection -> {
+            long editionId = new EditionReader(connection).editionId(plan, fiscalYear)
                     .orElseThrow(() -> new IllegalArgumentException("no edition " + plan + " " + fiscalYear));
-            DepartmentStore.Resolver resolver = new DepartmentStore.Resolver(db);
+            DepartmentStore.Resolver resolver = new DepartmentStore.Resolver(connection);
+            List<Object[]> rows = new ArrayList<>();
             for (FormExport e : exports) {
-                db.insertInto(FORM_EXPORT, FORM_EXPORT.EDITION_ID, FORM_EXPORT.DEPARTMENT_ID, FORM_EXPORT.FORM_ID,
-                                FORM_EXPORT.FILE_NAME, FORM_EXPORT.EXPORTED_AT)
-                        .values(editionId, resolver.idOf(e.department()), e.formId(), e.fileName(),
-                                local(e.exportedAt()))
-                        .execute();
+                rows.add(new Object[] {editionId, resolver.idOf(e.department()), e.formId(), e.fileName(),
+                    local(e.exportedAt())});
             }
+            Batches.run(connection, "INSERT INTO form_export (edition_id, department_id, form_id, file_name,"
+                    + " exported_at) VALUES (?, ?, ?, ?, ?)", rows);
+            return null;
         });
     }
 
@@ -234,13 +232,13 @@ public final class PlanStore {
             return List.of();
         }
         var department = DSL.concat(DEPARTMENT.BUREAU, DEPARTMENT.SECTION).as("department");
-        return database.dsl().select(SUBMISSION.asterisk(), department)
+        return database.query(db -> db.select(SUBMISSION.asterisk(), department)
                 .from(SUBMISSION).join(DEPARTMENT).on(DEPARTMENT.ID.eq(SUBMISSION.DEPARTMENT_ID))
                 .where(SUBMISSION.EDITION_ID.eq(editionId.get()))
                 .orderBy(SUBMISSION.MERGED_AT.desc(), SUBMISSION.ID.desc())
                 .fetch(r -> new Submission(r.get(department), r.get(SUBMISSION.FORM_ID), r.get(SUBMISSION.FILE_NAME),
                         r.get(SUBMISSION.SHA256), instant(r.get(SUBMISSION.EXPORTED_AT)),
-                        instant(r.get(SUBMISSION.MERGED_AT)), r.get(SUBMISSION.CHANGES)));
+                        instant(r.get(SUBMISSION.MERGED_AT)), r.get(SUBMISSION.CHANGES))));
     }
 
     /** Per department of the edition's measures: exported, returned and merged, or missing. */
@@ -254,10 +252,11 @@ public final class PlanStore {
         edition.get().measures().values()
                 .forEach(m -> m.departments().forEach(d -> measures.merge(d, 1, Integer::sum)));
         Map<String, Instant> exported = new HashMap<>();
-        database.dsl().select(DSL.concat(DEPARTMENT.BUREAU, DEPARTMENT.SECTION), DSL.max(FORM_EXPORT.EXPORTED_AT))
+        database.query(db -> db.select(DSL.concat(DEPARTMENT.BUREAU, DEPARTMENT.SECTION),
+                        DSL.max(FORM_EXPORT.EXPORTED_AT))
                 .from(FORM_EXPORT).join(DEPARTMENT).on(DEPARTMENT.ID.eq(FORM_EXPORT.DEPARTMENT_ID))
                 .where(FORM_EXPORT.EDITION_ID.eq(editionId)).groupBy(DEPARTMENT.BUREAU, DEPARTMENT.SECTION)
-                .forEach(r -> exported.put(r.value1(), instant(r.value2())));
+                .fetch()).forEach(r -> exported.put(r.value1(), instant(r.value2())));
         Map<String, Instant> merged = new HashMap<>();
         Map<String, Integer> counts = new HashMap<>();
         for (Submission s : submissions(plan, fiscalYear)) {
@@ -282,7 +281,7 @@ public final class PlanStore {
         if (editionId.isEmpty()) {
             return List.of();
         }
-        return database.dsl().selectFrom(CHANGE_RECORD)
+        return database.query(db -> db.selectFrom(CHANGE_RECORD)
                 .where(CHANGE_RECORD.EDITION_ID.eq(editionId.get()), CHANGE_RECORD.MEASURE_ID.eq(measureId))
                 .orderBy(CHANGE_RECORD.CHANGED_AT.desc(), CHANGE_RECORD.ID.desc())
                 .fetch(r -> new ChangeRecord(
@@ -291,123 +290,146 @@ public final class PlanStore {
                         MeasureField.valueOf(r.getField()),
                         r.getOldValue(),
                         r.getNewValue(),
-                        new ChangeSource(ChangeSource.Kind.valueOf(r.getSourceKind()), r.getSourceDetail())));
-    }
-
-    /** A reader on the connection of the transaction that {@code db} runs in. */
-    private static EditionReader reader(DSLContext db) {
-        return new EditionReader(db.configuration().connectionProvider().acquire());
+                        new ChangeSource(ChangeSource.Kind.valueOf(r.getSourceKind()), r.getSourceDetail()))));
     }
 
     // --- writing ---------------------------------------------------------------------------------
 
-    private static long planIdCreating(DSLContext db, String plan) {
-        return db.select(PLAN.ID).from(PLAN).where(PLAN.NAME.eq(plan)).fetchOptional(PLAN.ID)
-                .orElseGet(() -> db.insertInto(PLAN, PLAN.NAME).values(plan).returning(PLAN.ID).fetchOne().getId());
-    }
-
-    private static long insertEdition(DSLContext db, long planId, FiscalYear fiscalYear) {
-        return db.insertInto(EDITION, EDITION.PLAN_ID, EDITION.FISCAL_YEAR, EDITION.CREATED_AT)
-                .values(planId, fiscalYear.startYear(), LocalDateTime.now())
-                .returning(EDITION.ID).fetchOne().getId();
-    }
-
-    private static void clearEdition(DSLContext db, long editionId) {
-        db.deleteFrom(PILLAR).where(PILLAR.EDITION_ID.eq(editionId)).execute();
-        db.deleteFrom(MEASURE_TEXT).where(MEASURE_TEXT.EDITION_ID.eq(editionId)).execute();
-    }
-
-    private static void writeMeasures(DSLContext db, long planId, long editionId,
-                                      Map<String, MeasureContent> measures, DepartmentStore.Resolver resolver) {
-        Map<String, Long> owners = new HashMap<>();
-        db.select(MEASURE.ID, MEASURE.PLAN_ID).from(MEASURE).where(MEASURE.ID.in(measures.keySet()))
-                .forEach(r -> owners.put(r.value1(), r.value2()));
-        List<TableRecord<?>> identities = new ArrayList<>();
-        List<TableRecord<?>> texts = new ArrayList<>();
-        List<TableRecord<?>> parts = new ArrayList<>();
-        measures.forEach((id, content) -> {
-            Long owner = owners.get(id);
-            if (owner == null) {
-                identities.add(new MeasureRecord(id, planId));
-            } else if (owner != planId) {
-                throw new IllegalArgumentException("measure id " + id + " belongs to another plan");
-            }
-            MeasureContent canonical = resolver.canonical(content);
-            texts.add(new MeasureTextRecord(editionId, id, canonical.name(), canonical.description(),
-                    canonical.status(), canonical.plans(), canonical.isNew(), 1));
-            addMeasureParts(parts, editionId, id, canonical, resolver);
-        });
-        Batches.insert(db, identities);
-        Batches.insert(db, texts);
-        Batches.insert(db, parts);
-    }
-
-    private static void addMeasureParts(List<TableRecord<?>> parts, long editionId, String measureId,
-                                        MeasureContent content, DepartmentStore.Resolver resolver) {
-        int position = 0;
-        for (String department : content.departments()) {
-            MeasureDepartmentRecord r = new MeasureDepartmentRecord(editionId, measureId, position++,
-                    resolver.idOf(department));
-            parts.add(r);
-        }
-        position = 0;
-        for (ScheduleRow row : content.schedule()) {
-            FiscalYear to = row.years().to();
-            parts.add(new ScheduleRowRecord(editionId, measureId, position++, row.years().from().startYear(),
-                    to == null ? null : to.startYear(), row.activity()));
-        }
-        position = 0;
-        for (String note : content.notes()) {
-            parts.add(new MeasureNoteRecord(editionId, measureId, position++, note));
-        }
-    }
-
-
-    private static void writeStructure(DSLContext db, long editionId, List<Pillar> pillars) {
-        List<TableRecord<?>> listings = new ArrayList<>();
-        for (Pillar pillar : pillars) {
-            long pillarId = db.insertInto(PILLAR, PILLAR.EDITION_ID, PILLAR.NO, PILLAR.TITLE)
-                    .values(editionId, pillar.no(), pillar.title()).returning(PILLAR.ID).fetchOne().getId();
-            for (Category category : pillar.categories()) {
-                long categoryId = db.insertInto(CATEGORY, CATEGORY.PILLAR_ID, CATEGORY.NO, CATEGORY.TITLE)
-                        .values(pillarId, category.no(), category.title()).returning(CATEGORY.ID).fetchOne().getId();
-                int position = 0;
-                for (Listing listing : category.listings()) {
-                    ListingRecord r = db.newRecord(LISTING);
-                    r.setCategoryId(categoryId);
-                    r.setPosition(position++);
-                    r.setNo(listing.no());
-                    r.setEditionId(editionId);
-                    r.setMeasureId(listing.measureId());
-                    r.setRelisted(listing.relisted());
-                    listings.add(r);
+    private static long planIdCreating(Connection connection, String plan) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM plan WHERE name = ?")) {
+            select.setString(1, plan);
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
                 }
             }
         }
-        Batches.insert(db, listings);
+        return insertReturningId(connection, "INSERT INTO plan (name) VALUES (?)", plan);
     }
 
-    private static List<ChangeRecordRecord> changeRecords(long editionId, MeasureUpdate update, MeasureContent before,
-                                                          MeasureContent after, Instant at) {
-        List<ChangeRecordRecord> records = new ArrayList<>();
+    private static long insertEdition(Connection connection, long planId, FiscalYear fiscalYear) throws SQLException {
+        return insertReturningId(connection, "INSERT INTO edition (plan_id, fiscal_year, created_at) VALUES (?, ?, ?)",
+                planId, fiscalYear.startYear(), LocalDateTime.now());
+    }
+
+    private static long insertReturningId(Connection connection, String sql, Object... values) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < values.length; i++) {
+                insert.setObject(i + 1, values[i]);
+            }
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void clearEdition(Connection connection, long editionId) throws SQLException {
+        for (String table : List.of("pillar", "measure_text")) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE edition_id = ?")) {
+                delete.setLong(1, editionId);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    private static void writeMeasures(Connection connection, long planId, long editionId,
+                                      Map<String, MeasureContent> measures, DepartmentStore.Resolver resolver)
+            throws SQLException {
+        Map<String, Long> owners = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, plan_id FROM measure");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                owners.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        Batches batches = new Batches();
+        for (Map.Entry<String, MeasureContent> entry : measures.entrySet()) {
+            String id = entry.getKey();
+            Long owner = owners.get(id);
+            if (owner == null) {
+                batches.add("INSERT INTO measure (id, plan_id) VALUES (?, ?)", id, planId);
+            } else if (owner != planId) {
+                throw new IllegalArgumentException("measure id " + id + " belongs to another plan");
+            }
+        }
+        for (Map.Entry<String, MeasureContent> entry : measures.entrySet()) {
+            MeasureContent c = resolver.canonical(entry.getValue());
+            batches.add("INSERT INTO measure_text (edition_id, measure_id, name, description, status, plans, is_new,"
+                    + " revision) VALUES (?, ?, ?, ?, ?, ?, ?, 1)", editionId, entry.getKey(), c.name(),
+                    c.description(), c.status(), c.plans(), c.isNew());
+        }
+        for (Map.Entry<String, MeasureContent> entry : measures.entrySet()) {
+            MeasureContent c = resolver.canonical(entry.getValue());
+            addDepartments(batches, editionId, entry.getKey(), c, resolver);
+            addSchedule(batches, editionId, entry.getKey(), c);
+            addNotes(batches, editionId, entry.getKey(), c);
+        }
+        batches.run(connection);
+    }
+
+    private static void addDepartments(Batches batches, long editionId, String measureId, MeasureContent content,
+                                       DepartmentStore.Resolver resolver) throws SQLException {
+        int position = 0;
+        for (String department : content.departments()) {
+            batches.add(INSERT_DEPARTMENT, editionId, measureId, position++, resolver.idOf(department));
+        }
+    }
+
+    private static void addSchedule(Batches batches, long editionId, String measureId, MeasureContent content) {
+        int position = 0;
+        for (ScheduleRow row : content.schedule()) {
+            FiscalYear to = row.years().to();
+            batches.add(INSERT_SCHEDULE_ROW, editionId, measureId, position++, row.years().from().startYear(),
+                    to == null ? null : to.startYear(), row.activity());
+        }
+    }
+
+    private static void addNotes(Batches batches, long editionId, String measureId, MeasureContent content) {
+        int position = 0;
+        for (String note : content.notes()) {
+            batches.add(INSERT_NOTE, editionId, measureId, position++, note);
+        }
+    }
+
+    private static void writeStructure(Connection connection, long editionId, List<Pillar> pillars)
+            throws SQLException {
+        Batches listings = new Batches();
+        for (Pillar pillar : pillars) {
+            long pillarId = insertReturningId(connection,
+                    "INSERT INTO pillar (edition_id, no, title) VALUES (?, ?, ?)", editionId, pillar.no(), pillar.title());
+            for (Category category : pillar.categories()) {
+                long categoryId = insertReturningId(connection,
+                        "INSERT INTO category (pillar_id, no, title) VALUES (?, ?, ?)",
+                        pillarId, category.no(), category.title());
+                int position = 0;
+                for (Listing listing : category.listings()) {
+                    listings.add("INSERT INTO listing (category_id, position, no, edition_id, measure_id, relisted)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)", categoryId, position++, listing.no(), editionId,
+                            listing.measureId(), listing.relisted());
+                }
+            }
+        }
+        listings.run(connection);
+    }
+
+    /** Adds a change record for every field that differs; false when none does. */
+    private static boolean addChangeRecords(Batches batches, long editionId, MeasureUpdate update,
+                                            MeasureContent before, MeasureContent after, Instant at) {
+        boolean changed = false;
         LocalDateTime when = local(at);
         for (MeasureField field : MeasureField.values()) {
             String oldValue = field.render(before);
             String newValue = field.render(after);
             if (!Objects.equals(oldValue, newValue)) {
                 ChangeSource source = update.sourceOf(field);
-                ChangeRecordRecord r = new ChangeRecordRecord();
-                r.setEditionId(editionId);
-                r.setMeasureId(update.measureId());
-                r.setField(field.name());
-                r.setOldValue(oldValue);
-                r.setNewValue(newValue);
-                r.setChangedAt(when);
-                r.setSourceKind(source.kind().name());
-                r.setSourceDetail(source.detail());
-                records.add(r);
+                batches.add(INSERT_CHANGE, editionId, update.measureId(), field.name(), oldValue, newValue, when,
+                        source.kind().name(), source.detail());
+                changed = true;
             }
         }
-        return records;
+        return changed;
     }
 }

@@ -43,6 +43,17 @@ public final class FormFormat {
     static final String KEY_FORM_ID = "formId";
     static final String KEY_CHECKSUM = "checksum";
 
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** A digest per thread: looking one up costs more than hashing a field's text. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private FormFormat() {
     }
 
@@ -62,11 +73,7 @@ public final class FormFormat {
     }
 
     static String sha256(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HEX.formatHex(SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
+
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ import jp.sesakudesk.exchange.form.MergePreview.FieldChange;
 import jp.sesakudesk.exchange.form.MergePreview.FileReport;
 import jp.sesakudesk.exchange.form.MergePreview.Status;
 import jp.sesakudesk.i18n.Message;
+import jp.sesakudesk.storage.Database;
 import jp.sesakudesk.storage.MeasureUpdate;
 import jp.sesakudesk.workspace.Workspace;
 
@@ -71,10 +73,57 @@ public final class FormMerge {
      * reported as refused; the others are still previewed.
      */
     public static MergePreview preview(Workspace workspace, List<Path> files) {
+        return preview(workspace, read(files));
+    }
+
+    /** Returned forms read from their files, not yet checked against a database. */
+    public record ReadForms(List<FileReport> files) {
+    }
+
+    /**
+     * Reads the files, on as many threads as there are processors; needs no database, so that it
+     * can run while one is opened. A file that cannot be read is reported as refused.
+     */
+    public static ReadForms read(List<Path> files) {
+        return read(files, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Reads the files as {@link #read(List)} does, on at most {@code threads} threads, the calling
+     * one among them.
+     */
+    public static ReadForms read(List<Path> files, int threads) {
+        FormReading reading = new FormReading(files, form -> { });
+        for (int i = 1; i < Math.min(files.size(), threads); i++) {
+            Thread reader = new Thread(reading::takePart, "form-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+        reading.takePart();
+        return reading.result();
+    }
+
+    /** Checks forms already read against the database and works out what merging them would change. */
+    public static MergePreview preview(Workspace workspace, ReadForms read) {
+        return preview(workspace, read, null);
+    }
+
+    /** The edition a form is for, or null when the database has none such. */
+    public static Edition editionOf(Workspace workspace, ReturnedForm form) {
+        return workspace.store().edition(form.plan(), FiscalYear.of(form.fiscalYear())).orElse(null);
+    }
+
+    /**
+     * Previews as {@link #preview(Workspace, ReadForms)} does, taking the edition given when it is
+     * the one the forms are for rather than reading it again.
+     *
+     * @param given an edition read from the database since it was last written, or null
+     */
+    public static MergePreview preview(Workspace workspace, ReadForms read, Edition given) {
         Known known = new Known(workspace);
         List<FileReport> reports = new ArrayList<>();
-        for (Path file : files) {
-            reports.add(readFile(known, file));
+        for (FileReport report : read.files()) {
+            reports.add(report.refused() ? report : checked(known, report));
         }
         FiscalYear year = reports.stream().filter(r -> !r.refused()).findFirst()
                 .map(r -> FiscalYear.of(r.form().fiscalYear())).orElse(null);
@@ -82,15 +131,20 @@ public final class FormMerge {
         if (year == null) {
             return new MergePreview(null, null, reports, List.of(), Map.of());
         }
-        Edition edition = workspace.store().edition(plan, year).orElseThrow();
+        Edition edition = given != null && given.plan().equals(plan) && given.fiscalYear().equals(year) ? given
+                : workspace.store().edition(plan, year).orElseThrow();
         List<FileReport> checked = new ArrayList<>();
         for (FileReport report : reports) {
             checked.add(report.refused() ? report : sameEdition(report, plan, year));
         }
+        // Each file's changes are worked out on their own, on as many threads as the common pool has.
+        List<List<FieldChange>> perFile = checked.parallelStream()
+                .map(report -> report.refused() ? List.<FieldChange>of() : changesOf(report, edition)).toList();
         List<FieldChange> changes = new ArrayList<>();
-        for (FileReport report : checked) {
-            if (!report.refused()) {
-                changes.addAll(changesOf(report, edition, changes.size()));
+        for (List<FieldChange> fileChanges : perFile) {
+            for (FieldChange c : fileChanges) {
+                changes.add(new FieldChange(changes.size(), c.source(), c.measureId(), c.measureName(), c.field(),
+                        c.oldText(), c.newText(), c.proposed(), c.status(), c.reason()));
             }
         }
         changes = markCrossFileConflicts(changes);
@@ -126,19 +180,24 @@ public final class FormMerge {
         }
     }
 
-    private static FileReport readFile(Known known, Path file) {
-        String name = file.getFileName().toString();
+    static FileReport readFile(Path file, Consumer<ReturnedForm> whenRead) {
         try {
             ReturnedForm form = FormReader.read(file);
-            Message refusal = refusal(known, form);
-            String department = known.department(form.department());
+            whenRead.accept(form);
             List<Message> problems = form.measures().stream().flatMap(m -> m.problems().stream()).toList();
-            return new FileReport(file, form.sha256(), form, department, refusal, form.warnings(), problems);
+            return new FileReport(file, form.sha256(), form, null, null, form.warnings(), problems);
         } catch (FormException e) {
             return refused(file, e.reason());
         } catch (IOException e) {
             return refused(file, Message.of("form.unreadable", String.valueOf(e.getMessage())));
         }
+    }
+
+    /** A form as read, with its department's current name, or refused when the database cannot take it. */
+    private static FileReport checked(Known known, FileReport read) {
+        ReturnedForm form = read.form();
+        return new FileReport(read.file(), read.sha256(), form, known.department(form.department()),
+                refusal(known, form), read.warnings(), read.problems());
     }
 
     private static FileReport refused(Path file, Message error) {
@@ -173,7 +232,8 @@ public final class FormMerge {
 
     // --- finding changes -------------------------------------------------------------------------
 
-    private static List<FieldChange> changesOf(FileReport report, Edition edition, int firstId) {
+    /** The file's changes, numbered from 0 within the file. */
+    private static List<FieldChange> changesOf(FileReport report, Edition edition) {
         List<FieldChange> changes = new ArrayList<>();
         for (ReturnedForm.Entry entry : report.form().measures()) {
             MeasureContent current = edition.measures().get(entry.measureId());
@@ -208,7 +268,7 @@ public final class FormMerge {
                     status = Status.CHANGED_SINCE_EXPORT;
                     reason = Message.of("merge.reason.changedSinceExport");
                 }
-                changes.add(new FieldChange(firstId + changes.size(), report, entry.measureId(), current.name(),
+                changes.add(new FieldChange(changes.size(), report, entry.measureId(), current.name(),
                         field, storedText, formText, proposed, status, reason));
             }
         }
@@ -252,6 +312,16 @@ public final class FormMerge {
     }
 
     /**
+     * Writes the backup that a merge is applied after into the data folder's {@code backups} folder.
+     * Taken while the forms are being read it costs no time of its own; {@link #apply(Workspace,
+     * MergePreview, Set, Database.Backup)} takes a new one if anything was written since.
+     */
+    public static Database.Backup backup(Workspace workspace) {
+        return workspace.database().backup(workspace.folder().resolve("backups")
+                .resolve("before-merge-" + LocalDateTime.now().format(BACKUP_TIME) + ".zip"));
+    }
+
+    /**
      * Applies the accepted changes in one transaction after writing a backup of the database into
      * the data folder's {@code backups} folder. At most one change per field may be accepted.
      *
@@ -260,6 +330,17 @@ public final class FormMerge {
      *                                  change is accepted
      */
     public static Result apply(Workspace workspace, MergePreview preview, Set<Integer> accepted) {
+        return apply(workspace, preview, accepted, null);
+    }
+
+    /**
+     * Applies the accepted changes as {@link #apply(Workspace, MergePreview, Set)} does, after the
+     * backup given when it still holds what the database holds, else after a new one.
+     *
+     * @param backup a backup from {@link #backup(Workspace)}, or null
+     */
+    public static Result apply(Workspace workspace, MergePreview preview, Set<Integer> accepted,
+                               Database.Backup backup) {
         Map<String, MeasureContent> updated = new LinkedHashMap<>();
         Map<String, Map<MeasureField, ChangeSource>> sources = new LinkedHashMap<>();
         Map<String, Integer> changesPerFile = new HashMap<>();
@@ -293,12 +374,11 @@ public final class FormMerge {
                 .map(f -> new Submission(f.department(), f.form().formId(), f.fileName(), f.sha256(),
                         f.form().exportedAt(), now, changesPerFile.getOrDefault(f.fileName(), 0)))
                 .toList();
-        Path backup = workspace.folder().resolve("backups")
-                .resolve("before-merge-" + LocalDateTime.now().format(BACKUP_TIME) + ".zip");
-        workspace.database().backup(backup);
+        Database.Backup before = backup != null && workspace.database().isCurrent(backup) ? backup
+                : backup(workspace);
         workspace.store().saveMeasures(preview.plan(), preview.fiscalYear(), updates, submissions);
         LOG.info("merged {} forms: {} fields of {} measures changed (backup {})", submissions.size(), fields,
-                updates.size(), backup.getFileName());
-        return new Result(fields, updates.size(), submissions, backup);
+                updates.size(), before.zip().getFileName());
+        return new Result(fields, updates.size(), submissions, before.zip());
     }
 }

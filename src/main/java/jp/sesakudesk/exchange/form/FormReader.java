@@ -14,12 +14,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.apache.poi.ss.util.CellReference;
 
 import jp.sesakudesk.domain.FiscalYearRange;
 import jp.sesakudesk.domain.MeasureField;
@@ -176,6 +175,9 @@ public final class FormReader {
 
     /** Decodes OOXML's _xHHHH_ escapes and Windows line ends; blank text becomes null. */
     static String clean(String text) {
+        if (text.indexOf("_x") < 0 && text.indexOf('\r') < 0) {
+            return text.isBlank() ? null : text.stripTrailing();
+        }
         Matcher m = ESCAPED.matcher(text);
         StringBuilder decoded = new StringBuilder();
         while (m.find()) {
@@ -199,12 +201,29 @@ public final class FormReader {
             if (sheet.startsWith("'") && sheet.endsWith("'")) {
                 sheet = sheet.substring(1, sheet.length() - 1).replace("''", "'");
             }
-            String cell = reference.substring(bang + 1).split(":")[0].replace("$", "");
-            try {
-                return new CellAddress(sheet, new CellReference(cell).formatAsString(false));
-            } catch (IllegalArgumentException e) {
+            String cell = a1(reference.substring(bang + 1).split(":")[0].replace("$", ""));
+            return cell == null ? null : new CellAddress(sheet, cell);
+        }
+
+        /** The reference as the sheet XML writes it (column letters in upper case, then the row), or null. */
+        private static String a1(String reference) {
+            String cell = reference.strip().toUpperCase(Locale.ROOT);
+            int letters = 0;
+            while (letters < cell.length() && cell.charAt(letters) >= 'A' && cell.charAt(letters) <= 'Z') {
+                letters++;
+            }
+            if (letters == 0 || letters > 3 || letters == cell.length() || cell.length() - letters > 7) {
                 return null;
             }
+            int row = 0;
+            for (int i = letters; i < cell.length(); i++) {
+                char c = cell.charAt(i);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                row = row * 10 + (c - '0');
+            }
+            return row == 0 ? null : cell.substring(0, letters) + row;
         }
     }
 

@@ -35,13 +35,14 @@ final class XlsxFile implements AutoCloseable {
     private static final String MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static final String REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
-
-    static {
-        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        XML.setProperty(XMLInputFactory.IS_COALESCING, true);
-    }
+    /** One factory per thread: StAX does not promise that a factory may be shared. Forms are read in parallel. */
+    private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(() -> {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return factory;
+    });
 
     /** A sheet of the workbook: its name, visibility (visible, hidden, veryHidden) and part. */
     record Sheet(String name, String state, String part) {
@@ -115,7 +116,7 @@ final class XlsxFile implements AutoCloseable {
         }
         Map<String, CellValue> cells = new HashMap<>();
         try (InputStream in = part(sheet.part())) {
-            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            XMLStreamReader xml = XML.get().createXMLStreamReader(in);
             String ref = null;
             String type = null;
             boolean formula = false;
@@ -202,7 +203,7 @@ final class XlsxFile implements AutoCloseable {
     private void readWorkbook() throws IOException, FormException {
         Map<String, String> targets = readRelationships();
         try (InputStream in = part("xl/workbook.xml")) {
-            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            XMLStreamReader xml = XML.get().createXMLStreamReader(in);
             while (xml.hasNext()) {
                 if (xml.next() != XMLStreamConstants.START_ELEMENT) {
                     continue;
@@ -228,7 +229,7 @@ final class XlsxFile implements AutoCloseable {
     private Map<String, String> readRelationships() throws IOException, FormException {
         Map<String, String> targets = new HashMap<>();
         try (InputStream in = part("xl/_rels/workbook.xml.rels")) {
-            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            XMLStreamReader xml = XML.get().createXMLStreamReader(in);
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")) {
                     String target = xml.getAttributeValue(null, "Target");
@@ -248,7 +249,7 @@ final class XlsxFile implements AutoCloseable {
             return strings;
         }
         try (InputStream in = part("xl/sharedStrings.xml")) {
-            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            XMLStreamReader xml = XML.get().createXMLStreamReader(in);
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("si")) {
                     strings.add(inlineText(xml));

@@ -26,6 +26,7 @@ import jp.sesakudesk.domain.MeasureContent;
 import jp.sesakudesk.domain.MeasureField;
 import jp.sesakudesk.exchange.form.MergePreview.FieldChange;
 import jp.sesakudesk.exchange.form.MergePreview.Status;
+import jp.sesakudesk.storage.Database;
 import jp.sesakudesk.workspace.Workspace;
 
 /** Forms exported, filled in as departments would, and merged back. */
@@ -197,5 +198,25 @@ class FormMergeTest {
         assertThat(preview.files().get(0).warnings()).singleElement()
                 .satisfies(w -> assertThat(w.english()).contains("formula", "last computed value"));
         assertThat(preview.changes()).singleElement().extracting(FieldChange::newText).isEqualTo("継続して実施");
+    }
+
+    @Test
+    void aBackupTakenBeforeAnotherWriteIsNotTheOneTheMergeIsAppliedAfter() throws Exception {
+        ExportedForm form = export(List.of("市民局区政課")).get(0);
+        Forms.fill(form.file(), filledValues(form));
+        MergePreview preview = FormMerge.preview(workspace, List.of(form.file()));
+        Database.Backup early = FormMerge.backup(workspace);
+        assertThat(workspace.database().isCurrent(early)).isTrue();
+
+        String other = edition().measures().keySet().stream().filter(id -> !preview.current().containsKey(id))
+                .findFirst().orElseThrow();
+        MeasureContent base = edition().measure(other);
+        workspace.store().saveMeasure(PLAN, FY2020, other, base, base.withStatus("中央で修正"), ChangeSource.editor());
+        assertThat(workspace.database().isCurrent(early)).isFalse();
+        Files.delete(early.zip());
+
+        FormMerge.Result result = FormMerge.apply(workspace, preview, defaults(preview), early);
+        assertThat(result.backup()).exists();
+        assertThat(result.fieldsChanged()).isEqualTo(form.measureIds().size() * 2);
     }
 }
