@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.Scene;
@@ -59,15 +58,7 @@ public final class ControlsWindow extends Application {
         Scene scene = new Scene(root, 1280, 800);
         stage.setScene(scene);
         stage.show();
-        scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                System.out.println("READY");
-                System.out.flush();
-                Platform.exit();
-            }
-        });
+        BareWindow.readyAfterFirstLayout(scene);
     }
 
     private static TreeView<String> tree(List<String[]> rows) {
