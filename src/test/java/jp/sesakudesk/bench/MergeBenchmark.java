@@ -24,11 +24,16 @@ import jp.sesakudesk.workspace.Workspace;
 /**
  * Merging 150 returned forms of an edition of about 1,000 measures, every input filled, measured as
  * cold processes in one run against a floor that only unzips the same files and reads their sheet
- * XML with StAX, and against LibreOffice converting the same files (when installed).
+ * XML with StAX, and against LibreOffice converting the same files (when installed). When the
+ * app-image is built ({@code installer/build-linux.sh}), its launcher's merge is timed too, against
+ * the floor run with the image's java and the launcher's JVM options.
  *
  * <p>Usage: {@code MergeBenchmark [RUNS]}; the class path is this process's own.
  */
 public final class MergeBenchmark {
+
+    /** The app-image made by installer/build-linux.sh, measured as well when it is there. */
+    private static final Path IMAGE = Path.of("target/installer/SesakuDesk");
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -50,12 +55,39 @@ public final class MergeBenchmark {
         System.out.printf("floor (unzip + StAX of the sheets): median %d ms %s%n", floorMedian, floor);
         System.out.printf("merge of %d forms (applied):        median %d ms %s%n", count(forms), mergeMedian, merge);
         System.out.printf("ratio merge / floor: %.2f (target <= 2.0)%n", (double) mergeMedian / floorMedian);
+        long installedMedian = -1;
+        if (Files.isExecutable(IMAGE.resolve("bin/SesakuDesk"))) {
+            // The app-image as installed: its launcher (its runtime, JVM options and CDS archive), and the
+            // floor with the same runtime and JVM options.
+            String testClasses = Path.of(MergeBenchmark.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI()).toString();
+            List<Long> installed = new ArrayList<>();
+            List<Long> installedFloor = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                installedFloor.add(run(List.of(IMAGE.resolve("lib/runtime/bin/java").toString(), "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1", "-cp", testClasses, "jp.sesakudesk.bench.UnzipFloor",
+                        forms.toString())));
+                Path copy = copyFolder(data, root.resolve("data-installed-" + i));
+                installed.add(run(List.of(IMAGE.resolve("bin/SesakuDesk").toString(), "merge", "--data",
+                        copy.toString(), forms.toString())));
+            }
+            installedMedian = StartupBenchmark.median(installed);
+            long installedFloorMedian = StartupBenchmark.median(installedFloor);
+            System.out.printf("installed app-image (%s): merge median %d ms %s, floor with its java and options"
+                    + " median %d ms %s, ratio %.2f%n", IMAGE, installedMedian, installed, installedFloorMedian,
+                    installedFloor, (double) installedMedian / installedFloorMedian);
+        }
         if (Files.isExecutable(Path.of("/usr/bin/soffice"))) {
             long office = libreOffice(forms, root);
             System.out.printf("LibreOffice converting the same files: %d ms; merge is %.1f× faster (target >= 8)%n",
                     office, (double) office / mergeMedian);
+            if (installedMedian > 0) {
+                System.out.printf("  the installed app-image's merge is %.1f× faster%n",
+                        (double) office / installedMedian);
+            }
         }
     }
+
 
     /** A data folder with a generated edition, its 150 forms exported and every input cell filled. */
     private static int prepare(Path data, Path forms) throws Exception {
@@ -99,13 +131,18 @@ public final class MergeBenchmark {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path")));
         command.addAll(mainAndArgs);
+        return run(command);
+    }
+
+    /** Milliseconds the command takes; it must succeed. */
+    private static long run(List<String> command) throws Exception {
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         int code = process.waitFor();
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         if (code != 0) {
-            throw new IllegalStateException(mainAndArgs.get(0) + " failed (" + code + "):\n" + output);
+            throw new IllegalStateException(String.join(" ", command) + " failed (" + code + "):\n" + output);
         }
         return elapsed;
     }
