@@ -20,9 +20,9 @@ public final class Launcher {
     public static void main(String[] args) {
         Path dataFolder = DataFolder.resolve(dataOption(args));
         System.setProperty("sesaku.logDir", dataFolder.resolve("logs").toString());
+        LogSetup.startInBackground();
         boolean headless = Arrays.stream(args).anyMatch(Cli.COMMANDS::contains);
         if (headless) {
-            LogSetup.startInBackground();
             System.exit(Cli.run(args));
         }
         jp.sesakudesk.ui.DesktopApp.launchWith(dataFolder);

@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import jp.sesakudesk.i18n.Messages;
+import jp.sesakudesk.logging.LogSetup;
 import jp.sesakudesk.storage.DatabaseUnavailableException;
 import jp.sesakudesk.workspace.PlanSnapshot;
 import jp.sesakudesk.workspace.SnapshotCache;
@@ -76,8 +77,8 @@ public final class DesktopApp extends Application {
             } finally {
                 cached.complete(Optional.empty());
             }
-            // Logging is set up here, beside JavaFX starting, rather than before it on the main thread.
-            LoggerFactory.getILoggerFactory();
+            // Logging is set up on a thread of its own beside JavaFX starting; the database logs.
+            LogSetup.awaitReady();
             if (cached.join().isPresent()) {
                 try {
                     windowShown.await(FIRST_FRAME_WAIT_MS, TimeUnit.MILLISECONDS);
