@@ -334,6 +334,21 @@ public final class FormMerge {
     }
 
     /**
+     * A new backup in place of one that no longer holds what the database holds (or none). The old
+     * one goes first: taken within the same second, the new one has the same name.
+     */
+    private static Database.Backup replaced(Database.Backup stale, Workspace workspace) {
+        if (stale != null) {
+            try {
+                Files.deleteIfExists(stale.zip());
+            } catch (IOException e) {
+                LOG.warn("cannot remove the outdated backup {}", stale.zip(), e);
+            }
+        }
+        return backup(workspace);
+    }
+
+    /**
      * Applies the accepted changes as {@link #apply(Workspace, MergePreview, Set)} does, after the
      * backup given when it still holds what the database holds, else after a new one.
      *
@@ -375,7 +390,7 @@ public final class FormMerge {
                         f.form().exportedAt(), now, changesPerFile.getOrDefault(f.fileName(), 0)))
                 .toList();
         Database.Backup before = backup != null && workspace.database().isCurrent(backup) ? backup
-                : backup(workspace);
+                : replaced(backup, workspace);
         workspace.store().saveMeasures(preview.plan(), preview.fiscalYear(), updates, submissions);
         LOG.info("merged {} forms: {} fields of {} measures changed (backup {})", submissions.size(), fields,
                 updates.size(), before.zip().getFileName());

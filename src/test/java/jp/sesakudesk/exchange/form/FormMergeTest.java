@@ -213,10 +213,12 @@ class FormMergeTest {
         MeasureContent base = edition().measure(other);
         workspace.store().saveMeasure(PLAN, FY2020, other, base, base.withStatus("中央で修正"), ChangeSource.editor());
         assertThat(workspace.database().isCurrent(early)).isFalse();
-        Files.delete(early.zip());
 
         FormMerge.Result result = FormMerge.apply(workspace, preview, defaults(preview), early);
         assertThat(result.backup()).exists();
+        try (var backups = Files.list(result.backup().getParent())) {
+            assertThat(backups).as("the outdated backup is replaced, not kept beside the new one").hasSize(1);
+        }
         assertThat(result.fieldsChanged()).isEqualTo(form.measureIds().size() * 2);
     }
 }
