@@ -399,7 +399,8 @@ public final class PlanStore {
         Batches listings = new Batches();
         for (Pillar pillar : pillars) {
             long pillarId = insertReturningId(connection,
-                    "INSERT INTO pillar (edition_id, no, title) VALUES (?, ?, ?)", editionId, pillar.no(), pillar.title());
+                    "INSERT INTO pillar (edition_id, no, title) VALUES (?, ?, ?)", editionId, pillar.no(),
+                    pillar.title());
             for (Category category : pillar.categories()) {
                 long categoryId = insertReturningId(connection,
                         "INSERT INTO category (pillar_id, no, title) VALUES (?, ?, ?)",

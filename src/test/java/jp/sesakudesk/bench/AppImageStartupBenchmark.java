@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  * (so the native launcher's share can be seen) with the archive, without it, and each with and
  * without {@code -XX:+UseSerialGC -XX:TieredStopAtLevel=1}; the bare window
  * ({@code BareWindow.Launcher}, from target/test-classes) with the runtime java, with and without
- * those two options. "Without CDS" drops only the application's archive: the runtime's base archive of JDK classes stays on,
- * as with any JDK. The application's READY (main window laid out) comes from
+ * those two options. "Without CDS" drops only the application's archive: the runtime's base archive
+ * of JDK classes stays on, as with any JDK. The application's READY (main window laid out) comes from
  * {@code -Dsesaku.benchmark.exitWhenReady=true}, given to the launcher through
  * {@code JAVA_TOOL_OPTIONS}.
  */

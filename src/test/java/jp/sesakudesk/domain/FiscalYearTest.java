@@ -52,20 +52,23 @@ class FiscalYearTest {
     void canonicalLabelsRoundTrip() {
         assertThat(FiscalYearRange.parse("令和3年度 ～").label()).isEqualTo("令和3年度～");
         assertThat(FiscalYearRange.parse("令和元年度").label()).isEqualTo("令和元年度");
-        assertThat(FiscalYearRange.parse("令和2年度～令和4年度").label()).isEqualTo("令和2年度～令和4年度");
+        assertThat(FiscalYearRange.parse("令和2年度～令和4年度").label())
+                .isEqualTo("令和2年度～令和4年度");
         assertThat(FiscalYearRange.parse("令和２年度").isOpenEnded()).isFalse();
     }
 
     @Test
     void parsesEveryScheduleLabelOfThePublishedReport() throws IOException {
         String report = Files.readString(Path.of(System.getProperty("sesaku.seed")));
-        Matcher m = Pattern.compile("^\\t*((?:令和|平成)(?:元|[0-9０-９]{1,2})年度(?:[ 　]*～)?)\\t", Pattern.MULTILINE)
+        Matcher m = Pattern.compile(
+                "^\\t*((?:令和|平成)(?:元|[0-9０-９]{1,2})年度(?:[ 　]*～)?)\\t", Pattern.MULTILINE)
                 .matcher(report);
         Set<String> labels = new LinkedHashSet<>();
         while (m.find()) {
             labels.add(m.group(1));
         }
-        assertThat(labels).contains("令和元年度", "令和2年度～", "令和3年度 ～", "平成30年度 ～", "令和元年度～");
+        assertThat(labels)
+                .contains("令和元年度", "令和2年度～", "令和3年度 ～", "平成30年度 ～", "令和元年度～");
         for (String label : labels) {
             FiscalYearRange range = FiscalYearRange.parse(label);
             assertThat(range.isOpenEnded()).as(label).isEqualTo(label.contains("～"));

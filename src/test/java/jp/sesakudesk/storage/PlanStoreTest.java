@@ -59,7 +59,8 @@ class PlanStoreTest {
                     .containsExactlyInAnyOrder(MeasureField.STATUS, MeasureField.PLANS);
             ChangeRecord status = history.stream().filter(r -> r.field() == MeasureField.STATUS).findFirst()
                     .orElseThrow();
-            assertThat(status.oldValue()).startsWith("令和3年3月末時点で、年間総処理件数の79.1パーセント");
+            assertThat(status.oldValue())
+                    .startsWith("令和3年3月末時点で、年間総処理件数の79.1パーセント");
             assertThat(status.newValue()).isEqualTo("令和3年3月末時点で80パーセント。");
             assertThat(status.source().kind()).isEqualTo(ChangeSource.Kind.EDITOR);
             assertThat(status.changedAt()).isNotNull();
@@ -90,7 +91,8 @@ class PlanStoreTest {
             PlanStore store = workspace.store();
             MeasureContent base = store.edition(PLAN, FY2020).orElseThrow().measure("M001");
             MeasureContent stored = store.saveMeasure(PLAN, FY2020, "M001", base,
-                    base.withDepartments(List.of("総務企画局ICT推進課", "市民局区政課")), ChangeSource.editor());
+                    base.withDepartments(List.of("総務企画局ICT推進課", "市民局区政課")),
+                    ChangeSource.editor());
             assertThat(stored.departments()).containsExactly("総務企画局DX戦略課", "市民局区政課");
             assertThat(store.history(PLAN, FY2020, "M001")).extracting(ChangeRecord::field)
                     .containsExactly(MeasureField.DEPARTMENTS);
@@ -118,7 +120,8 @@ class PlanStoreTest {
             var measures = new java.util.LinkedHashMap<>(edition.measures());
             measures.put("M003", measures.get("M003").withName("水道料金のWEB確認"));
             store.saveEdition(new Edition(PLAN, FY2020, edition.pillars(), measures), ChangeSource.load("x.json"));
-            assertThat(store.edition(PLAN, FY2020).orElseThrow().measure("M003").name()).isEqualTo("水道料金のWEB確認");
+            assertThat(store.edition(PLAN, FY2020).orElseThrow().measure("M003").name())
+                    .isEqualTo("水道料金のWEB確認");
             assertThat(store.history(PLAN, FY2020, "M003")).singleElement().satisfies(r -> {
                 assertThat(r.field()).isEqualTo(MeasureField.NAME);
                 assertThat(r.source()).isEqualTo(ChangeSource.load("x.json"));

@@ -121,14 +121,19 @@ public final class FormWriter {
                 "",
                 "1. 「" + FormFormat.FORM_SHEET + "」シートの黄色のセルに記入してください。"
                         + "それ以外のセルは保護されています。",
-                "2. 「" + year + "の実施状況」には" + year + "の取組の結果を、「取組予定」には次年度以降の予定を"
-                        + "記入してください（各" + MeasureRules.STATUS_MAX + "文字まで）。",
-                "3. 概要とスケジュールは変更がある場合のみ修正してください。年度は一覧から選ぶか、"
-                        + "「令和3年度～」のように入力してください。空欄の行は無視されます。",
+                "2. 「" + year + "の実施状況」には" + year + "の取組の結果を、"
+                        + "「取組予定」には次年度以降の予定を記入してください"
+                        + "（各" + MeasureRules.STATUS_MAX + "文字まで）。",
+                "3. 概要とスケジュールは変更がある場合のみ修正してください。"
+                        + "年度は一覧から選ぶか、「令和3年度～」のように入力してください。"
+                        + "空欄の行は無視されます。",
                 "4. 右側の灰色の欄は前年度の記載です（参考）。",
-                "5. 行の挿入や列幅の変更はかまいませんが、シートの削除や名前の変更はしないでください。",
-                "6. 記入後はこのファイルを保存し（Excel・LibreOffice Calc の .xlsx 形式のまま）、"
-                        + "ファイル名を変えずに計画の取りまとめ担当課へ返送してください。",
+                "5. 行の挿入や列幅の変更はかまいませんが、"
+                        + "シートの削除や名前の変更はしないでください。",
+                "6. 記入後はこのファイルを保存し"
+                        + "（Excel・LibreOffice Calc の .xlsx 形式のまま）、"
+                        + "ファイル名を変えずに計画の取りまとめ担当課へ"
+                        + "返送してください。",
                 "",
                 "問合せ: 計画の取りまとめ担当課");
         for (int i = 0; i < lines.size(); i++) {
@@ -274,7 +279,8 @@ public final class FormWriter {
                 new CellRangeAddressList(firstRow, lastRow, 1, 1));
         // A range such as 令和2年度～令和4年度 may be typed: warn rather than refuse what is not listed.
         validation.setErrorStyle(DataValidation.ErrorStyle.WARNING);
-        validation.createErrorBox("年度", "一覧から選ぶか、「令和3年度～」のように入力してください。");
+        validation.createErrorBox("年度",
+                "一覧から選ぶか、「令和3年度～」のように入力してください。");
         validation.setShowErrorBox(true);
         sheet.addValidationData(validation);
     }

@@ -4,10 +4,11 @@ import java.util.regex.Pattern;
 
 /**
  * Estimates how many lines a wrapped text takes in a cell, since the workbook is written without
- * measuring text and the office suite does not size rows given a height. A column is as wide as a number of digits of the default font (the Japanese
- * font at 11 points, about 8 pixels each); at {@link ReportStyles#BODY_POINTS} a full-width
- * (Japanese) character is about 1.75 of those and a half-width one about 0.9. The estimate rounds
- * both up, so that text is never cut off at the price of a little space.
+ * measuring text and the office suite does not size rows given a height. A column is as wide as a
+ * number of digits of the default font (the Japanese font at 11 points, about 8 pixels each); at
+ * {@link ReportStyles#BODY_POINTS} a full-width (Japanese) character is about 1.75 of those and a
+ * half-width one about 0.9. The estimate rounds both up, so that text is never cut off at the price
+ * of a little space.
  */
 final class TextSize {
 

@@ -108,7 +108,8 @@ class FormMergeTest {
                 .containsExactlyInAnyOrder(MeasureField.STATUS, MeasureField.PLANS);
         assertThat(history).allSatisfy(r -> {
             assertThat(r.source().kind()).isEqualTo(ChangeSource.Kind.MERGE);
-            assertThat(r.source().detail()).contains("調査票_令和2年度_総務企画局DX戦略課.xlsx", "SHA-256 ");
+            assertThat(r.source().detail())
+                    .contains("調査票_令和2年度_総務企画局DX戦略課.xlsx", "SHA-256 ");
         });
         assertThat(workspace.store().submissions(PLAN, FY2020)).hasSize(35);
         assertThat(workspace.store().progress(PLAN, FY2020))
@@ -151,7 +152,8 @@ class FormMergeTest {
         ExportedForm form = export(List.of("市民局区政課")).get(0);
         String id = form.measureIds().get(0);
         MeasureContent base = edition().measure(id);
-        workspace.store().saveMeasure(PLAN, FY2020, id, base, base.withStatus("中央で修正"), ChangeSource.editor());
+        workspace.store().saveMeasure(PLAN, FY2020, id, base, base.withStatus("中央で修正"),
+                ChangeSource.editor());
         Forms.fill(form.file(), Map.of(FormFormat.cellName(1, MeasureField.STATUS), "所管課の記入"));
 
         MergePreview preview = FormMerge.preview(workspace, List.of(form.file()));
@@ -211,7 +213,8 @@ class FormMergeTest {
         String other = edition().measures().keySet().stream().filter(id -> !preview.current().containsKey(id))
                 .findFirst().orElseThrow();
         MeasureContent base = edition().measure(other);
-        workspace.store().saveMeasure(PLAN, FY2020, other, base, base.withStatus("中央で修正"), ChangeSource.editor());
+        workspace.store().saveMeasure(PLAN, FY2020, other, base, base.withStatus("中央で修正"),
+                ChangeSource.editor());
         assertThat(workspace.database().isCurrent(early)).isFalse();
 
         FormMerge.Result result = FormMerge.apply(workspace, preview, defaults(preview), early);

@@ -68,7 +68,8 @@ class CityReportTest {
         try (XSSFWorkbook workbook = writeAndRead(EDITION)) {
             Sheet sheet = workbook.getSheet("主要施策一覧");
             assertThat(text(sheet.getRow(0).getCell(0))).isEqualTo("福岡市データ活用推進計画");
-            assertThat(text(sheet.getRow(1).getCell(0))).isEqualTo("データ活用に係る主要施策一覧 (令和2年度)");
+            assertThat(text(sheet.getRow(1).getCell(0)))
+                    .isEqualTo("データ活用に係る主要施策一覧 (令和2年度)");
             assertThat(columns(sheet.getRow(2), 3)).containsExactly("No.", "施策名", "所管課");
             List<String> listed = new ArrayList<>();
             for (int r = 3; r <= sheet.getLastRowNum(); r++) {
@@ -78,7 +79,8 @@ class CityReportTest {
                 }
             }
             assertThat(listed).containsExactlyElementsOf(expected);
-            assertThat(listed).contains("New | 水道版チャットボットの機能向上 | 水道局営業管理課");
+            assertThat(listed)
+                    .contains("New | 水道版チャットボットの機能向上 | 水道局営業管理課");
             assertThat(listed).anyMatch(line -> line.contains("（再掲）"));
             assertThat(sheet.getRepeatingRows().getFirstRow()).isEqualTo(2);
             assertThat(sheet.getRepeatingRows().getLastRow()).isEqualTo(2);
@@ -111,11 +113,14 @@ class CityReportTest {
             assertThat(blockOf(sheet, "行政手続きのオンライン化の推進")).contains(
                     "令和2年度の実施状況 | 令和3年度以降の取組予定",
                     EDITION.measure("M001").status() + " | " + EDITION.measure("M001").plans(),
-                    "令和3年度～ | 新しい電子申請システムの運用開始\n電子申請可能行政手続きの追加");
+                    "令和3年度～ | 新しい電子申請システムの運用開始\n"
+                            + "電子申請可能行政手続きの追加");
             MeasureContent qr = EDITION.measures().values().stream()
-                    .filter(measure -> measure.name().equals("QRコード決済サービスの導入")).findFirst().orElseThrow();
+                    .filter(measure -> measure.name().equals("QRコード決済サービスの導入"))
+                    .findFirst().orElseThrow();
             assertThat(blockOf(sheet, qr.name())).contains(qr.status() + " | " + qr.plans(),
-                    "概要 | " + qr.description(), "※「QRコード」は(株)デンソーウェーブの登録商標です。");
+                    "概要 | " + qr.description(),
+                    "※「QRコード」は(株)デンソーウェーブの登録商標です。");
         }
     }
 
@@ -137,8 +142,10 @@ class CityReportTest {
             }
             Row first = sheet.getRow(1);
             assertThat(columns(first, 11)).startsWith("1", "データを活用した市民の利便性の向上", "1",
-                    "行政手続きのオンライン化", "1", "M001", "FALSE", "", "FALSE", "行政手続きのオンライン化の推進");
-            assertThat(text(first.getCell(14))).startsWith("令和元年度: 行政手続きに関する業務の見直し\n");
+                    "行政手続きのオンライン化", "1", "M001", "FALSE", "", "FALSE",
+                    "行政手続きのオンライン化の推進");
+            assertThat(text(first.getCell(14)))
+                    .startsWith("令和元年度: 行政手続きに関する業務の見直し\n");
         }
     }
 
