@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import jp.sesakudesk.i18n.Messages;
-import jp.sesakudesk.logging.LogSetup;
 import jp.sesakudesk.storage.DatabaseUnavailableException;
 import jp.sesakudesk.workspace.PlanSnapshot;
 import jp.sesakudesk.workspace.SnapshotCache;
@@ -77,8 +76,6 @@ public final class DesktopApp extends Application {
             } finally {
                 cached.complete(Optional.empty());
             }
-            // Logging is set up on a thread of its own beside JavaFX starting; the database logs.
-            LogSetup.awaitReady();
             if (cached.join().isPresent()) {
                 try {
                     windowShown.await(FIRST_FRAME_WAIT_MS, TimeUnit.MILLISECONDS);

@@ -37,6 +37,11 @@ import jp.sesakudesk.storage.Database;
  * cache was written (same size and modification time), so a change by the command line, another copy
  * of the data folder or a crash makes it stale and it is ignored. The application still reads the
  * database and shows what it holds. Any file that cannot be read is ignored and removed.
+ *
+ * <p>The file is a small binary form of its own rather than the edition JSON of {@code dump}: it also
+ * holds the previous edition, the departments and the years, and it is read before anything else is
+ * loaded: in a cold JVM the FY2020 edition takes about 250 ms to read as JSON (Jackson's start-up)
+ * and this whole file about 30 ms.</p>
  */
 public final class SnapshotCache {
 
